@@ -1,0 +1,18 @@
+// The subcommands of `dossier`. Each Add* registers one group on the app; the
+// callbacks run after parsing, with the global options filled in.
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include "cli/context.h"
+
+namespace dossier::cli {
+
+void AddStoreCommands(CLI::App& app, Context& ctx);      // init, ingest, sources, stats, export, retract, reindex
+void AddReadCommands(CLI::App& app, Context& ctx);       // search, show, neighbours, path
+void AddPrincipalCommands(CLI::App& app, Context& ctx);  // principals, judge
+void AddDemoCommand(CLI::App& app, Context& ctx);        // demo
+
+// Runs the whole command line; returns the process exit code.
+int Run(int argc, char** argv);
+
+}  // namespace dossier::cli

@@ -1,0 +1,128 @@
+// principals add-org | add-user | list, and judge.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "model/country.h"
+
+namespace dossier::cli {
+namespace {
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Principals may be changed by the local analyst of a store without users,
+// and afterwards by administrators only.
+void RequireAdmin(Context& ctx) {
+  auto& store = ctx.Store(true);
+  if (store.Users().empty()) return;
+  auto reader = [&] {
+    try {
+      return access::Reader::Resolve(store, ctx.options().as_user);
+    } catch (const access::AccessError& e) {
+      throw CommandError(kAccess, e.what());
+    }
+  }();
+  if (reader.user().role != "admin") throw CommandError(kAccess, "only an administrator may change principals");
+}
+
+void AddOrg(Context& ctx, const std::string& code_in, const std::string& country_in, const std::string& name) {
+  RequireAdmin(ctx);
+  std::string code = Upper(code_in);
+  if (code.empty() || code.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") != std::string::npos)
+    throw CommandError(kUsage, "organisation code '" + code_in + "' must be letters, digits, - or _");
+  auto alpha2 = model::NormaliseCountry(country_in);
+  std::string alpha3 = alpha2 ? model::CountryAlpha3(*alpha2) : "";
+  if (alpha3.empty()) throw CommandError(kUsage, "--country '" + country_in + "' is not a country (use ISO 3166 alpha-3, e.g. DEU)");
+  ctx.Store().PutOrganisation(model::Organisation{code, alpha3, name});
+  if (ctx.json()) PrintJson({{"organisation", code}, {"country", alpha3}});
+  else std::cout << fmt::format("organisation {} ({}) recorded\n", code, alpha3);
+}
+
+void AddUser(Context& ctx, const std::string& name, const std::string& org, const std::string& clearance,
+             const std::string& role) {
+  RequireAdmin(ctx);
+  auto& store = ctx.Store();
+  bool known = false;
+  for (const auto& o : store.Organisations()) known |= o.code == Upper(org);
+  if (!known) throw CommandError(kUsage, "unknown organisation '" + org + "' (add it with principals add-org)");
+  int level = access::SchemeOf(store).Level(clearance);
+  if (level < 0) throw CommandError(kUsage, "unknown clearance '" + clearance + "'");
+  if (role != "reader" && role != "analyst" && role != "admin")
+    throw CommandError(kUsage, "--role must be reader, analyst or admin");
+  if (name.empty() || name == "local") throw CommandError(kUsage, "user name '" + name + "' is reserved or empty");
+  store.PutUser(model::User{name, Upper(org), level, role});
+  if (ctx.json()) PrintJson({{"user", name}, {"organisation", Upper(org)}, {"clearance", access::SchemeOf(store).Name(level)}});
+  else std::cout << fmt::format("user {} ({}, cleared {}) recorded\n", name, Upper(org), access::SchemeOf(store).Name(level));
+}
+
+void List(Context& ctx) {
+  auto& store = ctx.Store();
+  auto scheme = access::SchemeOf(store);
+  auto orgs = store.Organisations();
+  auto users = store.Users();
+  if (ctx.json()) {
+    nlohmann::json o = nlohmann::json::array(), u = nlohmann::json::array();
+    for (const auto& x : orgs) o.push_back({{"code", x.code}, {"country", x.country}, {"name", x.name}});
+    for (const auto& x : users)
+      u.push_back({{"name", x.name}, {"organisation", x.organisation}, {"clearance", scheme.Name(x.clearance)}, {"role", x.role}});
+    PrintJson({{"organisations", o}, {"users", u}});
+    return;
+  }
+  if (users.empty()) std::cout << "no principals: the single local analyst sees everything\n";
+  for (const auto& x : orgs) std::cout << fmt::format("org  {:<10} {}  {}\n", x.code, x.country, x.name);
+  for (const auto& x : users)
+    std::cout << fmt::format("user {:<16} {:<10} {:<14} {}\n", x.name, x.organisation, scheme.Name(x.clearance), x.role);
+}
+
+void Judge(Context& ctx, const std::string& a, const std::string& b, const std::string& verdict) {
+  if (verdict != "positive" && verdict != "negative" && verdict != "unsure")
+    throw CommandError(kUsage, "verdict must be positive, negative or unsure");
+  auto& view = ctx.View();
+  std::string ida, idb;
+  try {
+    ida = view.Resolve(a);
+    idb = view.Resolve(b);
+  } catch (const access::AccessError& e) {
+    throw CommandError(kNotFound, e.what());
+  }
+  if (view.reader().user().role == "reader") throw CommandError(kAccess, "readers may not record judgements");
+  view.store().PutJudgement(store::Judgement{ida, idb, verdict, view.reader().name(), ""});
+  if (ctx.json()) PrintJson({{"a", ida}, {"b", idb}, {"verdict", verdict}});
+  else std::cout << fmt::format("{} {} {}\n", ida, verdict == "positive" ? "=" : (verdict == "negative" ? "!=" : "?="), idb);
+}
+
+}  // namespace
+
+void AddPrincipalCommands(CLI::App& app, Context& ctx) {
+  auto* p = app.add_subcommand("principals", "organisations and users, and what they may see");
+  p->require_subcommand(1);
+  static std::string org_code, org_country, org_name;
+  auto* add_org = p->add_subcommand("add-org", "record an organisation");
+  add_org->add_option("code", org_code, "organisation code (as in REL TO)")->required();
+  add_org->add_option("--country", org_country, "ISO 3166 alpha-3 country")->required();
+  add_org->add_option("--name", org_name, "full name");
+  add_org->callback([&] { AddOrg(ctx, org_code, org_country, org_name); });
+
+  static std::string user_name, user_org, user_clearance, user_role = "analyst";
+  auto* add_user = p->add_subcommand("add-user", "record a user");
+  add_user->add_option("name", user_name, "user name")->required();
+  add_user->add_option("--org", user_org, "organisation code")->required();
+  add_user->add_option("--clearance", user_clearance, "highest level the user may read")->required();
+  add_user->add_option("--role", user_role, "reader | analyst | admin (default analyst)");
+  add_user->callback([&] { AddUser(ctx, user_name, user_org, user_clearance, user_role); });
+
+  p->add_subcommand("list", "list organisations and users")->callback([&] { List(ctx); });
+
+  static std::string judge_a, judge_b, judge_verdict;
+  auto* judge = app.add_subcommand("judge", "record whether two entities are the same");
+  judge->add_option("a", judge_a, "entity id or exact name")->required();
+  judge->add_option("b", judge_b, "entity id or exact name")->required();
+  judge->add_option("verdict", judge_verdict, "positive | negative | unsure")->required();
+  judge->callback([&] { Judge(ctx, judge_a, judge_b, judge_verdict); });
+}
+
+}  // namespace dossier::cli

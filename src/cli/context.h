@@ -1,0 +1,58 @@
+// What every command gets: the parsed global options, the opened store, and
+// the reader's view. Commands print through Output so that --json is uniform.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "access/view.h"
+#include "store/store.h"
+
+namespace dossier::cli {
+
+// Exit codes, documented in docs/cli.md.
+enum ExitCode : int {
+  kOk = 0,
+  kNotFound = 1,     // the entity, path or statement asked for does not exist (for this reader)
+  kUsage = 2,        // bad command line
+  kBadInput = 3,     // a file or value was rejected; nothing was written
+  kAccess = 4,       // unknown user, or the store has principals and --as is missing
+  kStoreError = 5,   // the store could not be opened or written
+};
+
+struct GlobalOptions {
+  std::string store_path;
+  std::string as_user;
+  bool json = false;
+};
+
+class CommandError : public std::runtime_error {
+ public:
+  CommandError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  int code() const { return code_; }
+
+ private:
+  int code_;
+};
+
+class Context {
+ public:
+  // Holds a reference: the options are filled in by parsing after construction.
+  explicit Context(const GlobalOptions& options) : options_(options) {}
+  const GlobalOptions& options() const { return options_; }
+  bool json() const { return options_.json; }
+  // Opens the store (creating it only when `create`); throws CommandError.
+  store::Store& Store(bool create = false);
+  access::View& View();
+
+ private:
+  const GlobalOptions& options_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<access::View> view_;
+};
+
+// Prints one JSON document (or line) to standard output.
+void PrintJson(const nlohmann::json& doc);
+
+}  // namespace dossier::cli

@@ -1,0 +1,27 @@
+// Shared renderings of entities, ties and paths: JSON for --json, text for
+// people. Everything rendered comes from a View, so it is already filtered.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "access/view.h"
+
+namespace dossier::cli {
+
+// "B2": the source's reliability and the statement's credibility.
+std::string GradingOf(access::View& view, const store::StoredStatement& s);
+// The source as the reader may know it: title, or the sanitised line.
+std::string SourceLabel(access::View& view, const store::StoredStatement& s);
+
+nlohmann::json StatementJson(access::View& view, const store::StoredStatement& s);
+nlohmann::json EntityJson(access::View& view, const access::Entity& e);
+nlohmann::json TieJson(access::View& view, const access::Tie& tie, const std::string& from_id);
+nlohmann::json HopJson(access::View& view, const access::Hop& hop);
+
+std::string EntityText(access::View& view, const access::Entity& e);
+std::string TieText(access::View& view, const access::Tie& tie, const std::string& self);
+std::string HopText(access::View& view, const access::Hop& hop);
+using access::TieEvidence;
+
+}  // namespace dossier::cli

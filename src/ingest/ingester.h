@@ -1,0 +1,69 @@
+// Turns parsed entity records into statements and records them, one file per
+// transaction.
+//
+// Contract: IngestFile() is all or nothing. It validates every record against
+// the schema (known schema, known property, value valid for its type) and
+// throws IngestError naming file, line and field at the first problem; the
+// store then holds exactly what it held before. Re-ingesting the same file
+// adds nothing (statement ids are content hashes).
+#pragma once
+#include <map>
+#include <set>
+#include <optional>
+#include <string>
+
+#include "ingest/error.h"
+#include "model/entity_record.h"
+#include "model/marking.h"
+#include "model/schema.h"
+#include "model/source.h"
+#include "store/store.h"
+
+namespace dossier::ingest {
+
+struct IngestOptions {
+  std::string format;         // ftm | statements | csv | ofac-sdn | un-sc | sources
+  std::string dataset;        // source id; default: the file's stem
+  std::optional<char> reliability;
+  int credibility = 0;        // 0: 6 (cannot be judged) unless the row says
+  std::string marking;        // banner; default: the lowest level, releasable to all
+  std::string mapping;        // for csv
+  std::string user = "local";
+  bool progress = false;      // draw progress on the terminal
+  // Defaults for a source the store does not know yet.
+  std::string title, kind = "dataset", originator, publisher, url;
+};
+
+struct IngestReport {
+  std::string file, source;
+  int64_t records = 0, statements = 0, added = 0, present = 0;
+  double seconds = 0;
+};
+
+// Folded tokens to index for a value of `prop`, or "" when the property is not
+// one that names its entity.
+std::string NameIndexText(const std::string& prop, const std::string& value);
+
+class Ingester {
+ public:
+  Ingester(store::Store& store, IngestOptions options, model::ClassificationScheme scheme);
+  IngestReport IngestFile(const std::string& path);
+
+ private:
+  IngestReport IngestSources(const std::string& path);
+  void Record(model::EntityRecord&& record, store::IngestWriter& writer, IngestReport& report);
+  const std::string& Banner(const std::string& banner, const std::string& source_id, long line,
+                            const std::string& file);
+  void EnsureSource(const std::string& id, store::IngestWriter& writer);
+
+  store::Store& store_;
+  IngestOptions options_;
+  model::ClassificationScheme scheme_;
+  const model::Model& model_;
+  std::map<std::string, model::Source> sources_;
+  std::map<std::pair<std::string, std::string>, std::string> banners_;  // (raw, source) -> canonical
+  std::string file_;
+  std::string default_source_;
+};
+
+}  // namespace dossier::ingest

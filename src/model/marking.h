@@ -1,0 +1,64 @@
+// Dissemination markings: classification, releasability, originator, caveats.
+//
+// Banner syntax (the canonical print form, also what Parse accepts):
+//   LEVEL[//REL TO A, B, ...|//NOFORN][//ORCON][//SOURCE PROTECTED][//ORIG CODE]
+// e.g. "SECRET//REL TO GBR, DEU//ORCON". LEVEL is a name of the store's
+// classification scheme or its initials ("TS", "S"). Releasability codes are
+// organisation codes or ISO 3166 alpha-3 country codes, upper case.
+//
+// Invariants: rel_to is sorted and free of duplicates; NOFORN and REL TO never
+// appear together; Print(Parse(b)) is canonical and Parse(Print(m)) == m.
+#pragma once
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dossier::model {
+
+class ClassificationScheme {
+ public:
+  // UNCLASSIFIED < RESTRICTED < CONFIDENTIAL < SECRET < TOP SECRET
+  static const ClassificationScheme& Default();
+  // Levels lowest first; throws std::invalid_argument on empty or repeated names.
+  explicit ClassificationScheme(std::vector<std::string> levels);
+
+  // Level index by name or initials, case-insensitive; -1 if unknown.
+  int Level(std::string_view name) const;
+  const std::string& Name(int level) const { return levels_.at(static_cast<size_t>(level)); }
+  int Highest() const { return static_cast<int>(levels_.size()) - 1; }
+  const std::vector<std::string>& levels() const { return levels_; }
+
+ private:
+  std::vector<std::string> levels_;
+};
+
+class MarkingError : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+struct Marking {
+  int level = 0;
+  std::vector<std::string> rel_to;  // empty and !noforn: releasable to all
+  bool noforn = false;              // the originator's nation only
+  std::string originator;           // organisation code; "A, B" for a product of several; empty if not stated
+  bool orcon = false;               // no onward release without the originator
+  bool source_protected = false;    // readers outside the originator get a sanitised source
+
+  bool releasable_to_all() const { return rel_to.empty() && !noforn; }
+  bool operator==(const Marking& o) const {
+    return level == o.level && rel_to == o.rel_to && noforn == o.noforn && originator == o.originator &&
+           orcon == o.orcon && source_protected == o.source_protected;
+  }
+
+  // Throws MarkingError whose message quotes the banner and says what is wrong.
+  static Marking Parse(std::string_view banner, const ClassificationScheme& scheme = ClassificationScheme::Default());
+  std::string Print(const ClassificationScheme& scheme = ClassificationScheme::Default()) const;
+
+  // The marking a product derived from both inputs must carry: the higher
+  // level, the releasability both allow, and every caveat of either.
+  static Marking Highest(const Marking& a, const Marking& b);
+};
+
+}  // namespace dossier::model

@@ -1,0 +1,9 @@
+// Texts of schema/ftm.json and schema/countries.json, compiled in by CMake
+// (see schema_data.cc.in), so the definition is data yet the binary stands alone.
+#pragma once
+#include <string_view>
+
+namespace dossier::model {
+extern const std::string_view kSchemaJson;
+extern const std::string_view kCountriesJson;
+}

@@ -1,0 +1,519 @@
+#include "store/sqlite_store.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+
+#include "model/statement.h"
+
+namespace dossier::store {
+namespace {
+
+// Version 1: the first schema. Add a new entry for each later version; never
+// edit an old one, since stores in the field have already run it.
+const char* const kMigrations[] = {
+    R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entities(k INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
+CREATE TABLE props(k INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE schemata(k INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE markings(k INTEGER PRIMARY KEY, banner TEXT NOT NULL UNIQUE);
+CREATE TABLE sources(k INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, kind TEXT, originator TEXT,
+  publisher TEXT, url TEXT, date TEXT, reliability TEXT NOT NULL, protected INTEGER NOT NULL, sanitised TEXT);
+CREATE TABLE ingests(k INTEGER PRIMARY KEY, file TEXT, format TEXT, user TEXT NOT NULL, started TEXT NOT NULL,
+  finished TEXT, added INTEGER, present INTEGER);
+CREATE TABLE statements(
+  k INTEGER PRIMARY KEY,
+  entity INTEGER NOT NULL, schema INTEGER NOT NULL, prop INTEGER NOT NULL,
+  value TEXT NOT NULL, original TEXT, lang TEXT,
+  source INTEGER NOT NULL, credibility INTEGER NOT NULL, marking INTEGER NOT NULL,
+  first_seen TEXT, last_seen TEXT, ingest INTEGER NOT NULL, ref INTEGER);
+CREATE INDEX statements_entity ON statements(entity);
+CREATE INDEX statements_ref ON statements(ref) WHERE ref IS NOT NULL;
+CREATE VIRTUAL TABLE name_index USING fts5(tokens, content='', detail=none, columnsize=0);
+CREATE TABLE retractions(statement INTEGER PRIMARY KEY, user TEXT NOT NULL, at TEXT NOT NULL, reason TEXT);
+CREATE TABLE judgements(a TEXT NOT NULL, b TEXT NOT NULL, verdict TEXT NOT NULL, user TEXT NOT NULL,
+  at TEXT NOT NULL, PRIMARY KEY(a, b));
+CREATE TABLE organisations(code TEXT PRIMARY KEY, country TEXT NOT NULL, name TEXT);
+CREATE TABLE users(name TEXT PRIMARY KEY, organisation TEXT NOT NULL, clearance INTEGER NOT NULL, role TEXT NOT NULL);
+)sql",
+};
+
+constexpr const char* kStatementColumns =
+    "s.k, e.id, s.schema, s.prop, s.value, s.original, s.lang, s.source, s.credibility, s.marking, "
+    "s.first_seen, s.last_seen, s.ingest, EXISTS(SELECT 1 FROM retractions r WHERE r.statement = s.k)";
+
+std::string Now() {
+  auto now = std::chrono::system_clock::now();
+  std::time_t t = std::chrono::system_clock::to_time_t(now);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  return buf;
+}
+
+void LoadVocabulary(Db& db, const char* table, const char* column, std::unordered_map<std::string, int64_t>& by_name,
+                    std::unordered_map<int64_t, std::string>* by_key) {
+  Stmt q = db.Prepare(std::string("SELECT k, ") + column + " FROM " + table);
+  while (q.Step()) {
+    by_name[q.Text(1)] = q.Int(0);
+    if (by_key) (*by_key)[q.Int(0)] = q.Text(1);
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Store> Store::Open(const std::string& path, bool create) {
+  return std::make_unique<SqliteStore>(path, create);
+}
+
+SqliteStore::SqliteStore(const std::string& path, bool create) : path_(path), db_(path, create) {
+  db_.Exec("PRAGMA journal_mode=WAL");
+  db_.Exec("PRAGMA synchronous=NORMAL");
+  db_.Exec("PRAGMA foreign_keys=OFF");
+  db_.Exec("PRAGMA cache_size=-524288");  // 512 MiB: an ingest's random inserts stay in memory until commit
+  db_.Exec("PRAGMA temp_store=MEMORY");
+  Migrate();
+  LoadVocabulary(db_, "props", "name", props_, &prop_names_);
+  LoadVocabulary(db_, "schemata", "name", schemata_, &schema_names_);
+  LoadVocabulary(db_, "markings", "banner", markings_, nullptr);
+  LoadVocabulary(db_, "sources", "id", sources_, &source_ids_);
+}
+
+void SqliteStore::Migrate() {
+  int version = 0;
+  {
+    Stmt q = db_.Prepare("PRAGMA user_version");
+    if (q.Step()) version = static_cast<int>(q.Int(0));
+  }
+  constexpr int kLatest = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
+  if (version > kLatest)
+    throw StoreError("store: " + path_ + " has schema version " + std::to_string(version) +
+                     ", newer than this dossier understands (" + std::to_string(kLatest) + ")");
+  if (version == kLatest) return;
+  Transaction tx(db_);
+  for (int v = version; v < kLatest; ++v) db_.Exec(kMigrations[v]);
+  db_.Exec("PRAGMA user_version=" + std::to_string(kLatest));
+  tx.Commit();
+}
+
+int SqliteStore::SchemaVersion() {
+  Stmt q = db_.Prepare("PRAGMA user_version");
+  q.Step();
+  return static_cast<int>(q.Int(0));
+}
+
+std::string SqliteStore::Meta(const std::string& key) {
+  Stmt q = db_.Prepare("SELECT value FROM meta WHERE key = ?");
+  q.Bind(1, key);
+  return q.Step() ? q.Text(0) : std::string();
+}
+
+void SqliteStore::SetMeta(const std::string& key, const std::string& value) {
+  Stmt q = db_.Prepare("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  q.Bind(1, key).Bind(2, value).Run();
+}
+
+int64_t SqliteStore::InternIn(const char* table, const char* column, std::unordered_map<std::string, int64_t>& cache,
+                              const std::string& value) {
+  auto it = cache.find(value);
+  if (it != cache.end()) return it->second;
+  Stmt ins = db_.Prepare(std::string("INSERT INTO ") + table + "(" + column + ") VALUES(?)");
+  ins.Bind(1, value).Run();
+  int64_t key = sqlite3_last_insert_rowid(db_.raw());
+  cache[value] = key;
+  return key;
+}
+
+std::string SqliteStore::NameOf(const std::unordered_map<std::string, int64_t>& cache, int64_t key) {
+  for (const auto& [name, k] : cache)
+    if (k == key) return name;
+  return {};
+}
+
+void SqliteStore::WriteSource(const model::Source& s) {
+  Stmt q = db_.Prepare(
+      "INSERT INTO sources(id, title, kind, originator, publisher, url, date, reliability, protected, sanitised) "
+      "VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title, kind=excluded.kind, "
+      "originator=excluded.originator, publisher=excluded.publisher, url=excluded.url, date=excluded.date, "
+      "reliability=excluded.reliability, protected=excluded.protected, sanitised=excluded.sanitised");
+  q.Bind(1, s.id).Bind(2, s.title).Bind(3, s.kind).Bind(4, s.originator).Bind(5, s.publisher).Bind(6, s.url);
+  q.Bind(7, s.date).Bind(8, std::string(1, s.reliability)).Bind(9, s.is_protected ? 1 : 0).Bind(10, s.sanitised);
+  q.Run();
+  if (!sources_.count(s.id)) {
+    Stmt k = db_.Prepare("SELECT k FROM sources WHERE id = ?");
+    k.Bind(1, s.id);
+    k.Step();
+    sources_[s.id] = k.Int(0);
+    source_ids_[k.Int(0)] = s.id;
+  }
+}
+
+void SqliteStore::PutSource(const model::Source& source) {
+  Transaction tx(db_);
+  WriteSource(source);
+  tx.Commit();
+}
+
+class SqliteIngestWriter final : public IngestWriter {
+ public:
+  SqliteIngestWriter(SqliteStore& store, const IngestInfo& info)
+      : store_(store),
+        tx_(store.db_),
+        insert_(store.db_.Prepare(
+            "INSERT OR IGNORE INTO statements(k, entity, schema, prop, value, original, lang, source, credibility, "
+            "marking, first_seen, last_seen, ingest, ref) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")),
+        index_(store.db_.Prepare("INSERT INTO name_index(rowid, tokens) VALUES(?, ?)")),
+        entity_find_(store.db_.Prepare("SELECT k FROM entities WHERE id = ?")),
+        entity_add_(store.db_.Prepare("INSERT INTO entities(id) VALUES(?)")) {
+    Stmt q = store.db_.Prepare("INSERT INTO ingests(file, format, user, started) VALUES(?, ?, ?, ?)");
+    q.Bind(1, info.file).Bind(2, info.format).Bind(3, info.user.empty() ? "local" : info.user).Bind(4, Now()).Run();
+    result_.ingest = sqlite3_last_insert_rowid(store.db_.raw());
+  }
+
+  void PutSource(const model::Source& source) override { store_.WriteSource(source); }
+
+  void Add(NewStatement s) override {
+    buffer_.push_back(std::move(s));
+    if (buffer_.size() >= kChunk) Flush();
+  }
+
+  IngestResult Commit() override {
+    Flush();
+    Stmt q = store_.db_.Prepare("UPDATE ingests SET finished = ?, added = ?, present = ? WHERE k = ?");
+    q.Bind(1, Now()).Bind(2, result_.added).Bind(3, result_.present).Bind(4, result_.ingest).Run();
+    tx_.Commit();
+    return result_;
+  }
+
+ private:
+  static constexpr size_t kChunk = 1 << 18;
+
+  int64_t Entity(const std::string& id) {
+    auto it = entities_.find(id);
+    if (it != entities_.end()) return it->second;
+    entity_find_.Bind(1, id);
+    int64_t key;
+    if (entity_find_.Step()) {
+      key = entity_find_.Int(0);
+      entity_find_.Reset();
+    } else {
+      entity_find_.Reset();
+      entity_add_.Bind(1, id).Run();
+      key = sqlite3_last_insert_rowid(store_.db_.raw());
+    }
+    if (entities_.size() > 4'000'000) entities_.clear();  // bound memory on huge ingests
+    entities_.emplace(id, key);
+    return key;
+  }
+
+  void Flush() {
+    // Sorted keys turn the table's random inserts into an ordered merge. The
+    // sort is stable so that of two claims with one key, the first recorded wins.
+    std::stable_sort(buffer_.begin(), buffer_.end(),
+                     [](const NewStatement& a, const NewStatement& b) { return a.key < b.key; });
+    for (const NewStatement& s : buffer_) {
+      auto src = store_.sources_.find(s.source_id);
+      if (src == store_.sources_.end()) throw StoreError("store: statement names unknown source '" + s.source_id + "'");
+      insert_.Bind(1, s.key);
+      insert_.Bind(2, Entity(s.entity_id));
+      insert_.Bind(3, store_.InternIn("schemata", "name", store_.schemata_, s.schema));
+      insert_.Bind(4, store_.InternIn("props", "name", store_.props_, s.prop));
+      insert_.Bind(5, s.value);
+      insert_.BindNullable(6, s.original_value);
+      insert_.BindNullable(7, s.lang);
+      insert_.Bind(8, src->second);
+      insert_.Bind(9, s.credibility);
+      insert_.Bind(10, store_.InternIn("markings", "banner", store_.markings_, s.marking));
+      insert_.BindNullable(11, s.first_seen);
+      insert_.BindNullable(12, s.last_seen);
+      insert_.Bind(13, result_.ingest);
+      if (s.ref.empty()) insert_.BindNull(14);
+      else insert_.Bind(14, Entity(s.ref));
+      insert_.Step();
+      bool added = store_.db_.Changes() == 1;
+      insert_.Reset();
+      if (!added) {
+        ++result_.present;
+        continue;
+      }
+      ++result_.added;
+      if (!s.index_text.empty()) index_.Bind(1, s.key).Bind(2, s.index_text).Run();
+    }
+    buffer_.clear();
+    // Keep the new names visible to the vocabularies of later readers.
+    for (const auto& [name, k] : store_.props_) store_.prop_names_[k] = name;
+    for (const auto& [name, k] : store_.schemata_) store_.schema_names_[k] = name;
+  }
+
+  SqliteStore& store_;
+  Transaction tx_;
+  Stmt insert_, index_, entity_find_, entity_add_;
+  std::vector<NewStatement> buffer_;
+  std::unordered_map<std::string, int64_t> entities_;
+  IngestResult result_;
+};
+
+std::unique_ptr<IngestWriter> SqliteStore::BeginIngest(const IngestInfo& info) {
+  return std::make_unique<SqliteIngestWriter>(*this, info);
+}
+
+bool SqliteStore::Retract(const std::string& statement_id, const std::string& user, const std::string& reason) {
+  int64_t key;
+  if (!model::HexToKey(statement_id, &key)) return false;
+  Transaction tx(db_);
+  Stmt exists = db_.Prepare("SELECT 1 FROM statements WHERE k = ?");
+  exists.Bind(1, key);
+  if (!exists.Step()) return false;
+  exists.Reset();
+  Stmt q = db_.Prepare("INSERT OR IGNORE INTO retractions(statement, user, at, reason) VALUES(?, ?, ?, ?)");
+  q.Bind(1, key).Bind(2, user).Bind(3, Now()).Bind(4, reason).Run();
+  tx.Commit();
+  return true;
+}
+
+void SqliteStore::PutJudgement(const Judgement& j) {
+  const std::string& a = std::min(j.a, j.b);
+  const std::string& b = std::max(j.a, j.b);
+  Stmt q = db_.Prepare(
+      "INSERT INTO judgements(a, b, verdict, user, at) VALUES(?,?,?,?,?) ON CONFLICT(a, b) DO UPDATE SET "
+      "verdict=excluded.verdict, user=excluded.user, at=excluded.at");
+  q.Bind(1, a).Bind(2, b).Bind(3, j.verdict).Bind(4, j.user).Bind(5, j.at.empty() ? Now() : j.at).Run();
+}
+
+void SqliteStore::PutOrganisation(const model::Organisation& org) {
+  Stmt q = db_.Prepare(
+      "INSERT INTO organisations(code, country, name) VALUES(?,?,?) ON CONFLICT(code) DO UPDATE SET "
+      "country=excluded.country, name=excluded.name");
+  q.Bind(1, org.code).Bind(2, org.country).Bind(3, org.name).Run();
+}
+
+void SqliteStore::PutUser(const model::User& u) {
+  Stmt q = db_.Prepare(
+      "INSERT INTO users(name, organisation, clearance, role) VALUES(?,?,?,?) ON CONFLICT(name) DO UPDATE SET "
+      "organisation=excluded.organisation, clearance=excluded.clearance, role=excluded.role");
+  q.Bind(1, u.name).Bind(2, u.organisation).Bind(3, u.clearance).Bind(4, u.role).Run();
+}
+
+void SqliteStore::LoadIngest(int64_t key) {
+  if (ingests_.count(key)) return;
+  Stmt q = db_.Prepare("SELECT user, started FROM ingests WHERE k = ?");
+  q.Bind(1, key);
+  if (q.Step()) ingests_[key] = {q.Text(0), q.Text(1)};
+}
+
+StoredStatement SqliteStore::Row(Stmt& q) {
+  StoredStatement s;
+  s.key = q.Int(0);
+  s.entity_id = q.Text(1);
+  auto sc = schema_names_.find(q.Int(2));
+  s.schema = sc != schema_names_.end() ? sc->second : NameOf(schemata_, q.Int(2));
+  auto pr = prop_names_.find(q.Int(3));
+  s.prop = pr != prop_names_.end() ? pr->second : NameOf(props_, q.Int(3));
+  s.value = q.Text(4);
+  s.original_value = q.Text(5);
+  s.lang = q.Text(6);
+  auto src = source_ids_.find(q.Int(7));
+  if (src == source_ids_.end()) {
+    // Written by another connection since we opened: refresh.
+    LoadVocabulary(db_, "sources", "id", sources_, &source_ids_);
+    src = source_ids_.find(q.Int(7));
+  }
+  s.source_id = src != source_ids_.end() ? src->second : std::string();
+  s.credibility = static_cast<int>(q.Int(8));
+  s.marking = q.Int(9);
+  int64_t ingest = q.Int(12);
+  LoadIngest(ingest);
+  const auto& [user, started] = ingests_[ingest];
+  s.first_seen = q.IsNull(10) ? started : q.Text(10);
+  s.last_seen = q.IsNull(11) ? started : q.Text(11);
+  s.recorded_by = user;
+  s.recorded_at = started;
+  s.retracted = q.Int(13) != 0;
+  return s;
+}
+
+std::vector<StoredStatement> SqliteStore::StatementsOf(const std::vector<std::string>& entity_ids,
+                                                       bool include_retracted) {
+  if (schema_names_.size() != schemata_.size() || prop_names_.size() != props_.size()) {
+    LoadVocabulary(db_, "props", "name", props_, &prop_names_);
+    LoadVocabulary(db_, "schemata", "name", schemata_, &schema_names_);
+  }
+  Stmt q = db_.Prepare(std::string("SELECT ") + kStatementColumns +
+                       " FROM statements s JOIN entities e ON e.k = s.entity WHERE s.entity = "
+                       "(SELECT k FROM entities WHERE id = ?) ORDER BY s.k");
+  std::vector<StoredStatement> out;
+  std::vector<std::string> ids = entity_ids;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (const auto& id : ids) {
+    q.Bind(1, id);
+    while (q.Step()) {
+      if (schema_names_.size() != schemata_.size()) LoadVocabulary(db_, "schemata", "name", schemata_, &schema_names_);
+      StoredStatement s = Row(q);
+      if (include_retracted || !s.retracted) out.push_back(std::move(s));
+    }
+    q.Reset();
+  }
+  return out;
+}
+
+std::optional<StoredStatement> SqliteStore::StatementByKey(int64_t key) {
+  Stmt q = db_.Prepare(std::string("SELECT ") + kStatementColumns +
+                       " FROM statements s JOIN entities e ON e.k = s.entity WHERE s.k = ?");
+  q.Bind(1, key);
+  if (!q.Step()) return std::nullopt;
+  return Row(q);
+}
+
+std::vector<std::string> SqliteStore::Referencing(const std::string& entity_id) {
+  Stmt q = db_.Prepare(
+      "SELECT DISTINCT e.id FROM statements s JOIN entities e ON e.k = s.entity WHERE s.ref = "
+      "(SELECT k FROM entities WHERE id = ?) ORDER BY e.id");
+  q.Bind(1, entity_id);
+  std::vector<std::string> out;
+  while (q.Step()) out.push_back(q.Text(0));
+  return out;
+}
+
+std::vector<Store::NameHit> SqliteStore::FindNames(const std::vector<std::string>& tokens, bool all_tokens) {
+  std::vector<NameHit> out;
+  if (tokens.empty()) return out;
+  std::string match;
+  for (const auto& t : tokens) {
+    if (t.empty() || t.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789") != std::string::npos) continue;
+    if (!match.empty()) match += all_tokens ? " AND " : " OR ";
+    match += '"' + t + '"';
+  }
+  if (match.empty()) return out;
+  Stmt q = db_.Prepare(
+      "SELECT s.k, e.id, s.marking, s.value FROM name_index n JOIN statements s ON s.k = n.rowid "
+      "JOIN entities e ON e.k = s.entity WHERE name_index MATCH ? "
+      "AND NOT EXISTS (SELECT 1 FROM retractions r WHERE r.statement = s.k)");
+  q.Bind(1, match);
+  while (q.Step()) out.push_back(NameHit{q.Int(0), q.Text(1), q.Int(2), q.Text(3)});
+  return out;
+}
+
+void SqliteStore::ScanStatements(const std::function<void(const StoredStatement&)>& fn, const std::string& source_id) {
+  LoadVocabulary(db_, "props", "name", props_, &prop_names_);
+  LoadVocabulary(db_, "schemata", "name", schemata_, &schema_names_);
+  LoadVocabulary(db_, "sources", "id", sources_, &source_ids_);
+  std::string sql = std::string("SELECT ") + kStatementColumns +
+                    " FROM statements s JOIN entities e ON e.k = s.entity";
+  if (!source_id.empty()) sql += " WHERE s.source = ?";
+  sql += " ORDER BY e.id, s.k";  // by entity id: the same order in every copy of the store
+  Stmt q = db_.Prepare(sql);
+  if (!source_id.empty()) {
+    auto it = sources_.find(source_id);
+    if (it == sources_.end()) return;
+    q.Bind(1, it->second);
+  }
+  while (q.Step()) {
+    StoredStatement s = Row(q);
+    if (!s.retracted) fn(s);
+  }
+}
+
+std::map<int64_t, std::string> SqliteStore::Markings() {
+  std::map<int64_t, std::string> out;
+  Stmt q = db_.Prepare("SELECT k, banner FROM markings");
+  while (q.Step()) out[q.Int(0)] = q.Text(1);
+  return out;
+}
+
+std::vector<model::Source> SqliteStore::Sources() {
+  std::vector<model::Source> out;
+  Stmt q = db_.Prepare(
+      "SELECT id, title, kind, originator, publisher, url, date, reliability, protected, sanitised FROM sources "
+      "ORDER BY id");
+  while (q.Step()) {
+    model::Source s;
+    s.id = q.Text(0);
+    s.title = q.Text(1);
+    s.kind = q.Text(2);
+    s.originator = q.Text(3);
+    s.publisher = q.Text(4);
+    s.url = q.Text(5);
+    s.date = q.Text(6);
+    std::string r = q.Text(7);
+    s.reliability = r.empty() ? 'F' : r[0];
+    s.is_protected = q.Int(8) != 0;
+    s.sanitised = q.Text(9);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<Judgement> SqliteStore::Judgements() {
+  std::vector<Judgement> out;
+  Stmt q = db_.Prepare("SELECT a, b, verdict, user, at FROM judgements ORDER BY a, b");
+  while (q.Step()) out.push_back(Judgement{q.Text(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4)});
+  return out;
+}
+
+std::vector<model::Organisation> SqliteStore::Organisations() {
+  std::vector<model::Organisation> out;
+  Stmt q = db_.Prepare("SELECT code, country, name FROM organisations ORDER BY code");
+  while (q.Step()) out.push_back(model::Organisation{q.Text(0), q.Text(1), q.Text(2)});
+  return out;
+}
+
+std::vector<model::User> SqliteStore::Users() {
+  std::vector<model::User> out;
+  Stmt q = db_.Prepare("SELECT name, organisation, clearance, role FROM users ORDER BY name");
+  while (q.Step()) out.push_back(model::User{q.Text(0), q.Text(1), static_cast<int>(q.Int(2)), q.Text(3)});
+  return out;
+}
+
+Counts SqliteStore::Count() {
+  Counts c;
+  auto one = [&](const char* sql) {
+    Stmt q = db_.Prepare(sql);
+    q.Step();
+    return q.Int(0);
+  };
+  c.statements = one("SELECT count(*) FROM statements");
+  c.retracted = one("SELECT count(*) FROM retractions");
+  c.entities = one("SELECT count(DISTINCT entity) FROM statements");
+  c.sources = one("SELECT count(*) FROM sources");
+  c.ingests = one("SELECT count(*) FROM ingests WHERE finished IS NOT NULL");
+  return c;
+}
+
+std::vector<Store::SourceMarkingCount> SqliteStore::CountBySourceAndMarking() {
+  std::vector<SourceMarkingCount> out;
+  Stmt q = db_.Prepare(
+      "SELECT src.id, s.marking, count(*) FROM statements s JOIN sources src ON src.k = s.source "
+      "WHERE NOT EXISTS (SELECT 1 FROM retractions r WHERE r.statement = s.k) GROUP BY s.source, s.marking "
+      "ORDER BY src.id, s.marking");
+  while (q.Step()) out.push_back(SourceMarkingCount{q.Text(0), q.Int(1), q.Int(2)});
+  return out;
+}
+
+int64_t SqliteStore::FileBytes() {
+  int64_t total = 0;
+  for (const char* suffix : {"", "-wal"}) {
+    struct stat st{};
+    if (::stat((path_ + suffix).c_str(), &st) == 0) total += st.st_size;
+  }
+  return total;
+}
+
+void SqliteStore::Reindex(const std::function<std::string(const std::string&, const std::string&)>& index_text_of) {
+  Transaction tx(db_);
+  db_.Exec("INSERT INTO name_index(name_index) VALUES('delete-all')");
+  LoadVocabulary(db_, "props", "name", props_, &prop_names_);
+  Stmt q = db_.Prepare("SELECT k, prop, value FROM statements");
+  Stmt ins = db_.Prepare("INSERT INTO name_index(rowid, tokens) VALUES(?, ?)");
+  while (q.Step()) {
+    std::string text = index_text_of(prop_names_[q.Int(1)], q.Text(2));
+    if (!text.empty()) ins.Bind(1, q.Int(0)).Bind(2, text).Run();
+  }
+  tx.Commit();
+}
+
+}  // namespace dossier::store

@@ -1,0 +1,133 @@
+// The statement store: the one interface behind which statements live.
+//
+// Contract:
+// - Statements are appended, never updated; a retraction is recorded beside
+//   the statement it retracts. Adding a statement whose key is present is a
+//   no-op (keys are content hashes, see model/statement.h).
+// - An IngestWriter is all or nothing: until Commit() returns, no reader sees
+//   any of its statements, and if the process dies or the writer is destroyed
+//   uncommitted, the store is exactly as it was.
+// - The store knows no principal: it returns marking keys with each
+//   statement, and the access layer decides who sees what.
+// - Every index (names, references) is derived from statements and can be
+//   rebuilt from them with Reindex().
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/principal.h"
+#include "model/source.h"
+
+namespace dossier::store {
+
+inline constexpr int kSchemaVersion = 1;
+
+struct NewStatement {
+  int64_t key = 0;
+  std::string entity_id, schema, prop, value, original_value, lang, source_id;
+  int credibility = 6;
+  std::string marking;                // canonical banner
+  std::string first_seen, last_seen;  // empty: the ingest's time
+  std::string ref;                    // for entity-typed properties: the entity named
+  std::string index_text;             // for names: folded tokens to index; empty otherwise
+};
+
+struct StoredStatement {
+  int64_t key = 0;
+  std::string entity_id, schema, prop, value, original_value, lang, source_id;
+  int credibility = 6;
+  int64_t marking = 0;  // key into Markings()
+  std::string first_seen, last_seen, recorded_by, recorded_at;
+  bool retracted = false;
+};
+
+struct IngestInfo {
+  std::string file, format, user;
+};
+
+struct IngestResult {
+  int64_t ingest = 0;
+  int64_t added = 0;    // new statements
+  int64_t present = 0;  // statements the store already held
+};
+
+struct Judgement {
+  std::string a, b, verdict, user, at;  // verdict: positive | negative | unsure
+};
+
+struct Counts {
+  int64_t statements = 0, retracted = 0, entities = 0, sources = 0, ingests = 0;
+};
+
+class IngestWriter {
+ public:
+  virtual ~IngestWriter() = default;
+  virtual void PutSource(const model::Source& source) = 0;
+  virtual void Add(NewStatement statement) = 0;
+  virtual IngestResult Commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Opens (and with create, creates) the store at path, migrating an older
+  // schema version forward. Throws store::StoreError.
+  static std::unique_ptr<Store> Open(const std::string& path, bool create);
+
+  virtual int SchemaVersion() = 0;
+  virtual std::string Meta(const std::string& key) = 0;
+  virtual void SetMeta(const std::string& key, const std::string& value) = 0;
+
+  // Writing.
+  virtual std::unique_ptr<IngestWriter> BeginIngest(const IngestInfo& info) = 0;
+  virtual bool Retract(const std::string& statement_id, const std::string& user, const std::string& reason) = 0;
+  virtual void PutJudgement(const Judgement& j) = 0;
+  virtual void PutOrganisation(const model::Organisation& org) = 0;
+  virtual void PutUser(const model::User& user) = 0;
+  virtual void PutSource(const model::Source& source) = 0;
+
+  // Reading. Results are ordered deterministically (by entity, then key).
+  virtual std::vector<StoredStatement> StatementsOf(const std::vector<std::string>& entity_ids,
+                                                    bool include_retracted = false) = 0;
+  virtual std::optional<StoredStatement> StatementByKey(int64_t key) = 0;
+  // Entities with a statement whose entity-typed value names `entity_id`.
+  virtual std::vector<std::string> Referencing(const std::string& entity_id) = 0;
+  // Statements whose indexed name holds every token (FTS5 syntax handled here);
+  // returns (statement key, entity id, marking key) per hit.
+  struct NameHit {
+    int64_t key;
+    std::string entity_id;
+    int64_t marking;
+    std::string value;
+  };
+  virtual std::vector<NameHit> FindNames(const std::vector<std::string>& tokens, bool all_tokens) = 0;
+  // Every live statement, in entity order, for export and whole-store work.
+  virtual void ScanStatements(const std::function<void(const StoredStatement&)>& fn,
+                              const std::string& source_id = {}) = 0;
+  virtual std::map<int64_t, std::string> Markings() = 0;
+  virtual std::vector<model::Source> Sources() = 0;
+  virtual std::vector<Judgement> Judgements() = 0;
+  virtual std::vector<model::Organisation> Organisations() = 0;
+  virtual std::vector<model::User> Users() = 0;
+  virtual Counts Count() = 0;
+  // Live statements counted per (source id, marking key).
+  struct SourceMarkingCount {
+    std::string source_id;
+    int64_t marking;
+    int64_t count;
+  };
+  virtual std::vector<SourceMarkingCount> CountBySourceAndMarking() = 0;
+  virtual int64_t FileBytes() = 0;
+
+  // Rebuilds the derived indexes from the statements.
+  virtual void Reindex(const std::function<std::string(const std::string& prop, const std::string& value)>&
+                           index_text_of) = 0;
+};
+
+}  // namespace dossier::store

@@ -1,0 +1,163 @@
+// The store: append-only statements, idempotence, atomic ingests, retraction,
+// reopening, versioning, and indexes rebuilt from statements.
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include "ingest/ingester.h"
+#include "model/statement.h"
+#include "store/sqlite.h"
+#include "store/store.h"
+#include "test_util.h"
+
+using namespace dossier;
+using dossier::testing::MakeStatement;
+using dossier::testing::TempDir;
+
+namespace {
+
+model::Source TestSource(const std::string& id = "test") {
+  model::Source s;
+  s.id = id;
+  s.title = "Test source";
+  s.reliability = 'B';
+  return s;
+}
+
+void WriteSmall(store::Store& store, store::IngestResult* result = nullptr) {
+  auto w = store.BeginIngest({"small", "test", "tester"});
+  w->PutSource(TestSource());
+  w->Add(MakeStatement("p1", "Person", "name", "Igor Sechin"));
+  w->Add(MakeStatement("p1", "Person", "birthDate", "1960-09-07"));
+  w->Add(MakeStatement("c1", "Company", "name", "Rosneft"));
+  w->Add(MakeStatement("d1", "Directorship", "director", "p1"));
+  w->Add(MakeStatement("d1", "Directorship", "organization", "c1"));
+  auto r = w->Commit();
+  if (result) *result = r;
+}
+
+}  // namespace
+
+TEST(Store, WritesAndReadsStatements) {
+  TempDir dir;
+  auto store = store::Store::Open(dir.File("s.db"), true);
+  store::IngestResult r;
+  WriteSmall(*store, &r);
+  EXPECT_EQ(r.added, 5);
+  EXPECT_EQ(r.present, 0);
+  auto st = store->StatementsOf({"p1"});
+  ASSERT_EQ(st.size(), 2u);
+  for (const auto& s : st) {
+    EXPECT_EQ(s.entity_id, "p1");
+    EXPECT_EQ(s.source_id, "test");
+    EXPECT_EQ(s.recorded_by, "tester");
+    EXPECT_FALSE(s.recorded_at.empty());
+  }
+  EXPECT_EQ(store->Referencing("p1"), std::vector<std::string>{"d1"});
+  auto hits = store->FindNames({"sechin", "igor"}, true);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].entity_id, "p1");
+}
+
+TEST(Store, RecordingTheSameClaimTwiceChangesNothing) {
+  TempDir dir;
+  auto store = store::Store::Open(dir.File("s.db"), true);
+  WriteSmall(*store);
+  store::IngestResult again;
+  WriteSmall(*store, &again);
+  EXPECT_EQ(again.added, 0);
+  EXPECT_EQ(again.present, 5);
+  EXPECT_EQ(store->Count().statements, 5);
+}
+
+TEST(Store, AnUncommittedIngestLeavesNoTrace) {
+  TempDir dir;
+  auto store = store::Store::Open(dir.File("s.db"), true);
+  WriteSmall(*store);
+  {
+    auto w = store->BeginIngest({"doomed", "test", "tester"});
+    w->PutSource(TestSource("other"));
+    for (int i = 0; i < 1000; ++i) w->Add(MakeStatement("x" + std::to_string(i), "Person", "name", "N", "other"));
+    // destroyed without Commit(): as if the process had died
+  }
+  EXPECT_EQ(store->Count().statements, 5);
+  EXPECT_EQ(store->Sources().size(), 1u);
+  EXPECT_TRUE(store->StatementsOf({"x1"}).empty());
+  EXPECT_TRUE(store->FindNames({"n"}, true).empty());
+}
+
+TEST(Store, RetractionKeepsHistory) {
+  TempDir dir;
+  auto store = store::Store::Open(dir.File("s.db"), true);
+  WriteSmall(*store);
+  auto st = store->StatementsOf({"p1"});
+  std::string id = model::KeyToHex(st[0].key);
+  EXPECT_TRUE(store->Retract(id, "tester", "wrong"));
+  EXPECT_EQ(store->StatementsOf({"p1"}).size(), 1u);
+  auto with_history = store->StatementsOf({"p1"}, true);
+  ASSERT_EQ(with_history.size(), 2u);
+  EXPECT_TRUE(with_history[0].retracted || with_history[1].retracted);
+  EXPECT_FALSE(store->Retract("0000000000000000", "tester", "none"));
+  EXPECT_FALSE(store->Retract("not-hex", "tester", "none"));
+}
+
+TEST(Store, ReopensWithItsContent) {
+  TempDir dir;
+  {
+    auto store = store::Store::Open(dir.File("s.db"), true);
+    WriteSmall(*store);
+    store->SetMeta("k", "v");
+  }
+  auto store = store::Store::Open(dir.File("s.db"), false);
+  EXPECT_EQ(store->SchemaVersion(), store::kSchemaVersion);
+  EXPECT_EQ(store->Count().statements, 5);
+  EXPECT_EQ(store->Meta("k"), "v");
+}
+
+TEST(Store, RefusesAStoreFromTheFuture) {
+  TempDir dir;
+  { auto store = store::Store::Open(dir.File("s.db"), true); }
+  {
+    sqlite3* db;
+    ASSERT_EQ(sqlite3_open(dir.File("s.db").c_str(), &db), SQLITE_OK);
+    sqlite3_exec(db, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+  }
+  try {
+    store::Store::Open(dir.File("s.db"), false);
+    FAIL() << "opened a store of version 99";
+  } catch (const store::StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("99"), std::string::npos);
+  }
+}
+
+TEST(Store, RefusesAFileThatIsNotAStore) {
+  TempDir dir;
+  dossier::testing::WriteFile(dir.File("junk.db"), std::string(4096, 'x'));
+  EXPECT_THROW(store::Store::Open(dir.File("junk.db"), false), store::StoreError);
+}
+
+TEST(Store, NameIndexIsRebuiltFromStatements) {
+  TempDir dir;
+  auto store = store::Store::Open(dir.File("s.db"), true);
+  WriteSmall(*store);
+  store->Reindex([](const std::string&, const std::string&) { return std::string(); });
+  EXPECT_TRUE(store->FindNames({"rosneft"}, true).empty());
+  store->Reindex(ingest::NameIndexText);
+  EXPECT_EQ(store->FindNames({"rosneft"}, true).size(), 1u);
+}
+
+TEST(Store, ReadersKeepWorkingWhileAnIngestRuns) {
+  TempDir dir;
+  auto writer_store = store::Store::Open(dir.File("s.db"), true);
+  WriteSmall(*writer_store);
+  auto w = writer_store->BeginIngest({"big", "test", "tester"});
+  w->PutSource(TestSource("later"));
+  for (int i = 0; i < 300000; ++i) w->Add(MakeStatement("y" + std::to_string(i), "Person", "name", "Y", "later"));
+  // A second connection reads the committed state while the write is open.
+  auto reader = store::Store::Open(dir.File("s.db"), false);
+  EXPECT_EQ(reader->StatementsOf({"p1"}).size(), 2u);
+  EXPECT_EQ(reader->Count().statements, 5);
+  w->Commit();
+  EXPECT_EQ(reader->Count().statements, 300005);
+}
