@@ -45,7 +45,7 @@ for n in $SIZES; do
   csv=$WORK/statements-$n.csv
   t0=$(now)
   "$GEN" --statements "$n" --seed "$SEED" --out "$csv" 2>"$WORK/gen.txt"
-  echo "== $n statements: generated in $(echo "$(now) - $t0" | bc) s (not counted): $(cat "$WORK/gen.txt")"
+  printf '== %s statements: generated in %.1f s (not counted): %s\n' "$n" "$(echo "$(now) - $t0" | bc)" "$(cat "$WORK/gen.txt")"
 
   # dossier, through the real ingest path, then search and show on the store.
   ${TIME:+$TIME -v -o "$WORK/time-dossier.txt"} "$ING" "$csv" --store "$WORK/dossier-$n.db" \

@@ -13,7 +13,7 @@ echo "== tests =="
 ctest --test-dir build --output-on-failure -j "$jobs"
 
 echo "== build (ASan + UBSan) =="
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DDOSSIER_SANITIZE=ON -DDOSSIER_BENCH=OFF >/dev/null
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDOSSIER_SANITIZE=ON -DDOSSIER_BENCH=OFF >/dev/null
 ninja -C build-asan -j "$jobs"
 echo "== tests under sanitizers =="
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -69,21 +69,19 @@ void Path(Context& ctx, const std::string& from_arg, const std::string& to_arg, 
   auto& view = ctx.View();
   std::string from = ResolveOrFail(view, from_arg), to = ResolveOrFail(view, to_arg);
   auto path = view.Path(from, to, max_hops);
+  std::vector<const store::StoredStatement*> evidence;
+  if (path)
+    for (const auto& h : *path)
+      for (const auto* s : TieEvidence(h.tie)) evidence.push_back(s);
+  std::string marking = path ? view.Highest(evidence).Print(view.reader().scheme()) : "";
   if (ctx.json()) {
     nlohmann::json hops = nlohmann::json::array();
-    std::vector<const store::StoredStatement*> all;
     if (path)
-      for (const auto& h : *path) {
-        hops.push_back(HopJson(view, h));
-        for (const auto* s : TieEvidence(h.tie)) all.push_back(s);
-      }
+      for (const auto& h : *path) hops.push_back(HopJson(view, h));
     PrintJson({{"from", from}, {"to", to}, {"length", path ? nlohmann::json(path->size()) : nlohmann::json()},
-               {"hops", hops}, {"marking", path ? view.Highest(all).Print(view.reader().scheme()) : ""}});
+               {"hops", hops}, {"marking", marking}});
   } else if (path) {
-    std::vector<const store::StoredStatement*> all;
-    for (const auto& h : *path)
-      for (const auto* s : TieEvidence(h.tie)) all.push_back(s);
-    std::cout << fmt::format("{} hops, marking {}\n", path->size(), view.Highest(all).Print(view.reader().scheme()));
+    std::cout << fmt::format("{} hops, marking {}\n", path->size(), marking);
     for (const auto& h : *path) std::cout << "  " << HopText(view, h) << "\n";
   } else {
     std::cout << fmt::format("no path within {} hops\n", max_hops);

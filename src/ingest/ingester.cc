@@ -114,17 +114,14 @@ void Ingester::Record(model::EntityRecord&& record, store::IngestWriter& writer,
     st.last_seen = v.last_seen;
     // Every source that speaks of an entity also says that it exists.
     if (sources_seen.insert(source_id).second && v.prop != model::kIdProperty) {
-      store::NewStatement exists;
-      exists.key = model::StatementKey(source_id, record.id, model::kIdProperty, record.id);
-      exists.entity_id = record.id;
-      exists.schema = record.schema;
+      store::NewStatement exists = st;
       exists.prop = std::string(model::kIdProperty);
       exists.value = record.id;
-      exists.source_id = source_id;
-      exists.credibility = credibility;
-      exists.marking = banner;
-      exists.first_seen = v.first_seen;
-      exists.last_seen = v.last_seen;
+      exists.key = model::StatementKey(source_id, record.id, model::kIdProperty, record.id);
+      exists.original_value.clear();
+      exists.ref.clear();
+      exists.index_text.clear();
+      exists.lang.clear();
       writer.Add(std::move(exists));
       ++report.statements;
     }

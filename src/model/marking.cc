@@ -70,6 +70,19 @@ Marking Marking::Parse(std::string_view banner, const ClassificationScheme& sche
   auto fail = [&](const std::string& why) -> MarkingError {
     return MarkingError("invalid marking '" + std::string(banner) + "': " + why);
   };
+  // "A, B, C" -> the sorted set of codes; throws on an empty or malformed one.
+  auto codes_of = [&](const std::string& list, const char* what) {
+    std::set<std::string> codes;
+    for (size_t s = 0; s <= list.size();) {
+      size_t e = list.find(',', s);
+      std::string code = Trim(list.substr(s, e == std::string::npos ? std::string::npos : e - s));
+      if (!IsCode(code)) throw fail("'" + code + "' is not " + what);
+      codes.insert(code);
+      if (e == std::string::npos) break;
+      s = e + 1;
+    }
+    return codes;
+  };
   std::vector<std::string> parts;
   size_t i = 0;
   std::string b(banner);
@@ -94,17 +107,7 @@ Marking Marking::Parse(std::string_view banner, const ClassificationScheme& sche
     if (p.rfind("REL TO", 0) == 0 || p.rfind("REL ", 0) == 0) {
       if (saw_rel || m.noforn) throw fail("releasability given twice");
       saw_rel = true;
-      std::string list = Trim(p.substr(p.rfind("REL TO", 0) == 0 ? 6 : 4));
-      std::set<std::string> codes;
-      size_t s = 0;
-      while (s <= list.size()) {
-        size_t e = list.find(',', s);
-        std::string code = Trim(list.substr(s, e == std::string::npos ? std::string::npos : e - s));
-        if (!IsCode(code)) throw fail("'" + code + "' is not an organisation or country code");
-        codes.insert(code);
-        if (e == std::string::npos) break;
-        s = e + 1;
-      }
+      auto codes = codes_of(Trim(p.substr(p.rfind("REL TO", 0) == 0 ? 6 : 4)), "an organisation or country code");
       m.rel_to.assign(codes.begin(), codes.end());
     } else if (p == "NOFORN") {
       if (saw_rel || m.noforn) throw fail("releasability given twice");
@@ -119,17 +122,8 @@ Marking Marking::Parse(std::string_view banner, const ClassificationScheme& sche
       if (saw_orig) throw fail("originator given twice");
       saw_orig = true;
       // A product of several originators lists them all: "ORIG BALTSEC, WESTINT".
-      std::set<std::string> codes;
-      std::string list = p.substr(5);
-      for (size_t s = 0; s <= list.size();) {
-        size_t e = list.find(',', s);
-        std::string code = Trim(list.substr(s, e == std::string::npos ? std::string::npos : e - s));
-        if (!IsCode(code)) throw fail("'" + code + "' is not an organisation code");
-        codes.insert(code);
-        if (e == std::string::npos) break;
-        s = e + 1;
-      }
-      for (const auto& c : codes) m.originator += (m.originator.empty() ? "" : ", ") + c;
+      for (const auto& c : codes_of(p.substr(5), "an organisation code"))
+        m.originator += (m.originator.empty() ? "" : ", ") + c;
     } else {
       throw fail("unknown part '" + parts[k] + "' (expected REL TO ..., NOFORN, ORCON, SOURCE PROTECTED or ORIG CODE)");
     }

@@ -192,6 +192,21 @@ class SqliteIngestWriter final : public IngestWriter {
  private:
   static constexpr size_t kChunk = 1 << 18;
 
+  // A buffered statement with its keys resolved: sorting these (not the
+  // statements themselves) orders a chunk by statement key.
+  struct Resolved {
+    int64_t key;
+    uint32_t index;  // into buffer_
+    int64_t entity, ref, schema, prop, source, marking;  // ref: -1 for none
+  };
+
+  // The last name looked up and its key: consecutive statements mostly share
+  // entity, schema, source and marking, so most lookups end here.
+  struct Last {
+    const std::string* name = nullptr;
+    int64_t key = 0;
+  };
+
   int64_t Entity(const std::string& id) {
     auto it = entities_.find(id);
     if (it != entities_.end()) return it->second;
@@ -210,29 +225,70 @@ class SqliteIngestWriter final : public IngestWriter {
     return key;
   }
 
+  template <typename Lookup>
+  static int64_t Cached(Last& last, const std::string& name, Lookup lookup) {
+    if (last.name && *last.name == name) return last.key;
+    last.key = lookup(name);
+    last.name = &name;
+    return last.key;
+  }
+
+  int64_t Source(const std::string& id) {
+    auto src = store_.sources_.find(id);
+    if (src == store_.sources_.end()) throw StoreError("store: statement names unknown source '" + id + "'");
+    return src->second;
+  }
+
   void Flush() {
-    // Sorted keys turn the table's random inserts into an ordered merge. The
-    // sort is stable so that of two claims with one key, the first recorded wins.
-    std::stable_sort(buffer_.begin(), buffer_.end(),
-                     [](const NewStatement& a, const NewStatement& b) { return a.key < b.key; });
-    for (const NewStatement& s : buffer_) {
-      auto src = store_.sources_.find(s.source_id);
-      if (src == store_.sources_.end()) throw StoreError("store: statement names unknown source '" + s.source_id + "'");
-      insert_.Bind(1, s.key);
-      insert_.Bind(2, Entity(s.entity_id));
-      insert_.Bind(3, store_.InternIn("schemata", "name", store_.schemata_, s.schema));
-      insert_.Bind(4, store_.InternIn("props", "name", store_.props_, s.prop));
+    // Resolve keys in input order, where neighbours share them.
+    resolved_.clear();
+    resolved_.reserve(buffer_.size());
+    Last entity, schema, source, marking;
+    for (size_t i = 0; i < buffer_.size(); ++i) {
+      const NewStatement& s = buffer_[i];
+      Resolved r;
+      r.key = s.key;
+      r.index = static_cast<uint32_t>(i);
+      r.source = Cached(source, s.source_id, [&](const std::string& id) { return Source(id); });
+      r.entity = Cached(entity, s.entity_id, [&](const std::string& id) { return Entity(id); });
+      r.schema = Cached(schema, s.schema, [&](const std::string& name) {
+        return store_.InternIn("schemata", "name", store_.schemata_, name);
+      });
+      r.prop = store_.InternIn("props", "name", store_.props_, s.prop);
+      r.marking = Cached(marking, s.marking, [&](const std::string& banner) {
+        return store_.InternIn("markings", "banner", store_.markings_, banner);
+      });
+      r.ref = s.ref.empty() ? -1 : Entity(s.ref);
+      resolved_.push_back(r);
+    }
+    // Sorted keys turn the table's random inserts into an ordered merge. Equal
+    // keys are the same claim: the first in the file is inserted, the rest are
+    // counted as present without asking SQLite (INSERT OR IGNORE would ignore them).
+    std::sort(resolved_.begin(), resolved_.end(), [](const Resolved& a, const Resolved& b) {
+      return a.key != b.key ? a.key < b.key : a.index < b.index;
+    });
+    for (size_t i = 0; i < resolved_.size(); ++i) {
+      const Resolved& r = resolved_[i];
+      if (i > 0 && resolved_[i - 1].key == r.key) {
+        ++result_.present;
+        continue;
+      }
+      const NewStatement& s = buffer_[r.index];
+      insert_.Bind(1, r.key);
+      insert_.Bind(2, r.entity);
+      insert_.Bind(3, r.schema);
+      insert_.Bind(4, r.prop);
       insert_.Bind(5, s.value);
       insert_.BindNullable(6, s.original_value);
       insert_.BindNullable(7, s.lang);
-      insert_.Bind(8, src->second);
+      insert_.Bind(8, r.source);
       insert_.Bind(9, s.credibility);
-      insert_.Bind(10, store_.InternIn("markings", "banner", store_.markings_, s.marking));
+      insert_.Bind(10, r.marking);
       insert_.BindNullable(11, s.first_seen);
       insert_.BindNullable(12, s.last_seen);
       insert_.Bind(13, result_.ingest);
-      if (s.ref.empty()) insert_.BindNull(14);
-      else insert_.Bind(14, Entity(s.ref));
+      if (r.ref < 0) insert_.BindNull(14);
+      else insert_.Bind(14, r.ref);
       insert_.Step();
       bool added = store_.db_.Changes() == 1;
       insert_.Reset();
@@ -241,9 +297,10 @@ class SqliteIngestWriter final : public IngestWriter {
         continue;
       }
       ++result_.added;
-      if (!s.index_text.empty()) index_.Bind(1, s.key).Bind(2, s.index_text).Run();
+      if (!s.index_text.empty()) index_.Bind(1, r.key).Bind(2, s.index_text).Run();
     }
     buffer_.clear();
+    resolved_.clear();
     // Keep the new names visible to the vocabularies of later readers.
     for (const auto& [name, k] : store_.props_) store_.prop_names_[k] = name;
     for (const auto& [name, k] : store_.schemata_) store_.schema_names_[k] = name;
@@ -253,6 +310,7 @@ class SqliteIngestWriter final : public IngestWriter {
   Transaction tx_;
   Stmt insert_, index_, entity_find_, entity_add_;
   std::vector<NewStatement> buffer_;
+  std::vector<Resolved> resolved_;
   std::unordered_map<std::string, int64_t> entities_;
   IngestResult result_;
 };
