@@ -7,6 +7,7 @@
 
 #include "ingest/formats.h"
 #include "ingest/mapping.h"
+#include "ingest/pipelined_writer.h"
 #include "ingest/progress.h"
 #include "model/grading.h"
 #include "model/statement.h"
@@ -69,6 +70,9 @@ void Ingester::EnsureSource(const std::string& id, store::IngestWriter& writer) 
 
 void Ingester::Record(model::EntityRecord&& record, store::IngestWriter& writer, IngestReport& report) {
   ++report.records;
+  // Remembering which entities already said they exist only saves work (the
+  // store ignores repeated keys), so the memory is bounded by forgetting.
+  if (exists_.size() > (1u << 20)) exists_.clear();
   const long line = record.line;
   if (record.id.empty()) throw IngestError(file_, line, "id", "entity without an id");
   if (record.id.size() > 1024 || record.id.find_first_of(" \t\r\n") != std::string::npos)
@@ -78,7 +82,6 @@ void Ingester::Record(model::EntityRecord&& record, store::IngestWriter& writer,
   if (schema->abstract())
     throw IngestError(file_, line, "schema", "schema '" + record.schema + "' is abstract; use a concrete one");
 
-  std::set<std::string> sources_seen;
   for (auto& v : record.values) {
     std::string source_id = v.source_id.empty() ? default_source_ : v.source_id;
     EnsureSource(source_id, writer);
@@ -112,8 +115,11 @@ void Ingester::Record(model::EntityRecord&& record, store::IngestWriter& writer,
     st.marking = banner;
     st.first_seen = v.first_seen;
     st.last_seen = v.last_seen;
-    // Every source that speaks of an entity also says that it exists.
-    if (sources_seen.insert(source_id).second && v.prop != model::kIdProperty) {
+    // Every source that speaks of an entity also says that it exists. The
+    // statements format carries its own `id` rows, so nothing is added there.
+    if (v.prop == model::kIdProperty) {
+      if (!exists_.insert(record.id + '\x1f' + source_id).second) continue;  // already said
+    } else if (options_.format != "statements" && exists_.insert(record.id + '\x1f' + source_id).second) {
       store::NewStatement exists = st;
       exists.prop = std::string(model::kIdProperty);
       exists.value = record.id;
@@ -184,6 +190,7 @@ IngestReport Ingester::IngestFile(const std::string& path) {
   if (!std::filesystem::exists(path)) throw IngestError(path, 0, "", "no such file");
   if (options_.format == "sources") return IngestSources(path);
   file_ = std::filesystem::path(path).filename().string();
+  exists_.clear();
   IngestReport report;
   report.file = path;
   default_source_ = options_.dataset.empty() ? Stem(path) : options_.dataset;
@@ -194,7 +201,8 @@ IngestReport Ingester::IngestFile(const std::string& path) {
   uint64_t total = std::filesystem::file_size(path);
   Progress progress(file_, total, options_.progress);
 
-  auto writer = store_.BeginIngest(store::IngestInfo{path, options_.format, options_.user});
+  auto writer = std::make_unique<PipelinedWriter>(
+      store_.BeginIngest(store::IngestInfo{path, options_.format, options_.user}));
   // The file's own source: created, or updated where the flags say more.
   {
     model::Source s;

@@ -9,6 +9,7 @@
 #pragma once
 #include <map>
 #include <set>
+#include <unordered_set>
 #include <optional>
 #include <string>
 
@@ -64,6 +65,8 @@ class Ingester {
   std::map<std::pair<std::string, std::string>, std::string> banners_;  // (raw, source) -> canonical
   std::string file_;
   std::string default_source_;
+  // "entity\x1fsource" whose `id` statement this file already wrote.
+  std::unordered_set<std::string> exists_;
 };
 
 }  // namespace dossier::ingest

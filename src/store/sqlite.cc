@@ -32,6 +32,11 @@ Stmt& Stmt::Bind(int i, std::string_view v) {
   return *this;
 }
 
+Stmt& Stmt::BindStatic(int i, std::string_view v) {
+  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  return *this;
+}
+
 Stmt& Stmt::BindNullable(int i, std::string_view v) {
   if (v.empty()) return BindNull(i);
   return Bind(i, v);

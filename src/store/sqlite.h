@@ -29,6 +29,8 @@ class Stmt {
   Stmt& Bind(int i, int v) { return Bind(i, static_cast<int64_t>(v)); }
   Stmt& Bind(int i, std::string_view v);  // binds NULL for an empty view only via BindNullable
   Stmt& BindNullable(int i, std::string_view v);
+  // Binds without copying: `v` must stay alive and unchanged until Reset().
+  Stmt& BindStatic(int i, std::string_view v);
   Stmt& BindNull(int i);
   // Returns true while there is a row; false when done.
   bool Step();

@@ -98,8 +98,9 @@ class Store {
   virtual std::optional<StoredStatement> StatementByKey(int64_t key) = 0;
   // Entities with a statement whose entity-typed value names `entity_id`.
   virtual std::vector<std::string> Referencing(const std::string& entity_id) = 0;
-  // Statements whose indexed name holds every token (FTS5 syntax handled here);
-  // returns (statement key, entity id, marking key) per hit.
+  // Statements whose indexed name holds every token (or any, with
+  // all_tokens false); per hit the statement key, entity id, marking key and
+  // the indexed (folded) name.
   struct NameHit {
     int64_t key;
     std::string entity_id;
