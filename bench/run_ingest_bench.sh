@@ -7,7 +7,7 @@
 #
 # Usage: bench/run_ingest_bench.sh [BUILD_DIR]      (default: build)
 # Environment: SIZES="1000000 10000000"  QUERIES=1000  SEED=20240601
-#              TMPDIR (where the CSVs and stores go; needs ~6 GB for 10M)
+#              TMPDIR (where the CSVs and stores go; needs ~3 GB for 10M)
 # Generation time is not counted. Temporary files are removed on exit.
 set -euo pipefail
 

@@ -167,8 +167,9 @@ void Demo(Context& ctx, const std::string& data_dir, bool store_given) {
     auto r = ingester.IngestFile(in.file);
     ingested.push_back({{"file", r.file}, {"statements", r.statements}, {"added", r.added}, {"seconds", r.seconds}});
     if (!ctx.json())
-      std::cout << fmt::format("  {:<22} {:>8} statements  {:.1f}s\n", std::filesystem::path(in.file).filename().string(),
-                               r.statements, r.seconds);
+      std::cout << fmt::format("  {:<22} {:>8} {}  {:.1f}s\n", std::filesystem::path(in.file).filename().string(),
+                               in.format == "sources" ? r.records : r.statements,
+                               in.format == "sources" ? "sources   " : "statements", r.seconds);
   }
   int links = 0;
   {

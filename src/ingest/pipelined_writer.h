@@ -35,7 +35,9 @@ class PipelinedWriter final : public store::IngestWriter {
     std::vector<store::NewStatement> statements;
   };
   static constexpr size_t kBatch = 8192;
-  static constexpr size_t kQueued = 8;  // batches in flight: bounds memory
+  // Batches in flight: enough to hold more than one of the store's sort chunks,
+  // so reading goes on while the writer flushes one; bounds memory.
+  static constexpr size_t kQueued = 48;
 
   void Send(Batch batch);
   void SendCurrent();
