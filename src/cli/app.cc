@@ -14,6 +14,7 @@ int Run(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", DOSSIER_VERSION);
   GlobalOptions options;
+  if (argc > 0 && argv[0] && *argv[0]) options.program = argv[0];
   const char* env_store = std::getenv("DOSSIER_STORE");
   const char* env_user = std::getenv("DOSSIER_USER");
   options.store_path = env_store && *env_store ? env_store : "dossier.db";

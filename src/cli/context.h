@@ -22,6 +22,7 @@ enum ExitCode : int {
 };
 
 struct GlobalOptions {
+  std::string program = "dossier";  // as invoked (argv[0]), for commands we print
   std::string store_path;
   std::string as_user;
   bool json = false;

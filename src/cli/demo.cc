@@ -182,20 +182,21 @@ void Demo(Context& ctx, const std::string& data_dir, bool store_given) {
   }
   auto full = Report(*store, "analyst", "Hidden ties of the US administration, 2017");
   auto partner = Report(*store, "baltic", "Hidden ties of the US administration, 2017");
-  std::string s = path;
+  const std::string s = path;
+  const std::string& d = ctx.options().program;
   if (ctx.json()) {
     PrintJson({{"store", path}, {"ingested", ingested}, {"links", links}, {"reports", {full.json, partner.json}}});
     return;
   }
   std::cout << full.text << partner.text;
   std::cout << "\nExplore further:\n"
-            << fmt::format("  dossier --store {} --as analyst show \"IGOR SECHIN\"\n", s)
-            << fmt::format("  dossier --store {} --as analyst path \"REX TILLERSON\" \"IGOR SECHIN\"\n", s)
-            << fmt::format("  dossier --store {} --as baltic path \"TRUMP ORGANIZATION LLC\" \"ZIYA MAMMADOV\"\n", s)
-            << fmt::format("  dossier --store {} --as analyst neighbours \"ZIYA MAMMADOV\" --hops 2\n", s)
-            << fmt::format("  dossier --store {} --as analyst search \"сечин\"\n", s)
-            << fmt::format("  dossier --store {} --as baltic sources\n", s)
-            << fmt::format("  dossier --store {} --as analyst export --format statements --dataset westint-liaison-2017\n", s);
+            << fmt::format("  {} --store {} --as analyst show \"IGOR SECHIN\"\n", d, s)
+            << fmt::format("  {} --store {} --as analyst path \"REX TILLERSON\" \"IGOR SECHIN\"\n", d, s)
+            << fmt::format("  {} --store {} --as baltic path \"TRUMP ORGANIZATION LLC\" \"ZIYA MAMMADOV\"\n", d, s)
+            << fmt::format("  {} --store {} --as analyst neighbours \"ZIYA MAMMADOV\" --hops 2\n", d, s)
+            << fmt::format("  {} --store {} --as analyst search \"сечин\"\n", d, s)
+            << fmt::format("  {} --store {} --as baltic sources\n", d, s)
+            << fmt::format("  {} --store {} --as analyst export --format statements --dataset westint-liaison-2017\n", d, s);
 }
 
 }  // namespace
