@@ -7,6 +7,7 @@
 #include "ingest/ingester.h"
 #include "model/statement.h"
 #include "store/sqlite.h"
+#include "store/sqlite_store.h"
 #include "store/store.h"
 #include "test_util.h"
 
@@ -112,6 +113,32 @@ TEST(Store, ReopensWithItsContent) {
   EXPECT_EQ(store->SchemaVersion(), store::kSchemaVersion);
   EXPECT_EQ(store->Count().statements, 5);
   EXPECT_EQ(store->Meta("k"), "v");
+}
+
+// A store written by version 1, whose name index was keyed by statement hash,
+// opens as the latest version with its names still found.
+TEST(Store, MigratesAVersionOneStore) {
+  TempDir dir;
+  {
+    sqlite3* db;
+    ASSERT_EQ(sqlite3_open(dir.File("old.db").c_str(), &db), SQLITE_OK);
+    std::string sql = std::string(store::SqliteStore::MigrationSql(1)) + R"sql(
+INSERT INTO entities(k, id) VALUES(1, 'p1'), (2, 'c1');
+INSERT INTO name_index(rowid, tokens, entity, marking) VALUES(-77, 'igor sechin', 1, 1), (5, 'rosneft', 2, 1);
+PRAGMA user_version=1;
+)sql";
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  auto store = store::Store::Open(dir.File("old.db"), false);
+  EXPECT_EQ(store->SchemaVersion(), 2);
+  auto hits = store->FindNames({"sechin"}, true);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].key, -77);
+  EXPECT_EQ(hits[0].entity_id, "p1");
+  EXPECT_EQ(hits[0].value, "igor sechin");
+  EXPECT_EQ(store->FindNames({"rosneft"}, true).size(), 1u);
+  EXPECT_TRUE(store->FindNames({"gazprom"}, true).empty());
 }
 
 TEST(Store, RefusesAStoreFromTheFuture) {

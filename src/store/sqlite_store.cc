@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "model/statement.h"
+#include "store/id_table.h"
 
 namespace dossier::store {
 namespace {
@@ -45,6 +46,21 @@ CREATE TABLE judgements(a TEXT NOT NULL, b TEXT NOT NULL, verdict TEXT NOT NULL,
   at TEXT NOT NULL, PRIMARY KEY(a, b));
 CREATE TABLE organisations(code TEXT PRIMARY KEY, country TEXT NOT NULL, name TEXT);
 CREATE TABLE users(name TEXT PRIMARY KEY, organisation TEXT NOT NULL, clearance INTEGER NOT NULL, role TEXT NOT NULL);
+)sql",
+    // Version 2: the name index gets sequential rowids. FTS5 keeps its pending
+    // terms in memory only while rowids ascend; version 1 used the statement
+    // hash as the rowid, so nearly every insert flushed a tiny segment and the
+    // index spent its time merging them (two thirds of an ingest's store time).
+    // Names now live in an ordinary table whose rowid grows with each insert,
+    // and the full-text index takes its text from that table (external content).
+    R"sql(
+CREATE TABLE names(k INTEGER PRIMARY KEY, statement INTEGER NOT NULL, entity INTEGER NOT NULL,
+  marking INTEGER NOT NULL, tokens TEXT NOT NULL);
+INSERT INTO names(statement, entity, marking, tokens)
+  SELECT rowid, entity, marking, tokens FROM name_index ORDER BY entity, rowid;
+DROP TABLE name_index;
+CREATE VIRTUAL TABLE name_index USING fts5(tokens, content='names', content_rowid='k', detail=none, columnsize=0);
+INSERT INTO name_index(name_index) VALUES('rebuild');
 )sql",
 };
 
@@ -93,6 +109,11 @@ SqliteStore::SqliteStore(const std::string& path, bool create) : path_(path), db
   LoadVocabulary(db_, "sources", "id", sources_, &source_ids_);
 }
 
+const char* SqliteStore::MigrationSql(int version) {
+  constexpr int kLatest = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
+  return version >= 1 && version <= kLatest ? kMigrations[version - 1] : nullptr;
+}
+
 void SqliteStore::Migrate() {
   int version = 0;
   {
@@ -100,6 +121,7 @@ void SqliteStore::Migrate() {
     if (q.Step()) version = static_cast<int>(q.Int(0));
   }
   constexpr int kLatest = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
+  static_assert(kLatest == kSchemaVersion, "a migration for each schema version");
   if (version > kLatest)
     throw StoreError("store: " + path_ + " has schema version " + std::to_string(version) +
                      ", newer than this dossier understands (" + std::to_string(kLatest) + ")");
@@ -176,13 +198,14 @@ class SqliteIngestWriter final : public IngestWriter {
         insert_(store.db_.Prepare(
             "INSERT OR IGNORE INTO statements(k, entity, schema, prop, value, original, lang, source, credibility, "
             "marking, first_seen, last_seen, ingest, ref) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")),
-        index_(store.db_.Prepare("INSERT INTO name_index(rowid, tokens, entity, marking) VALUES(?, ?, ?, ?)")),
+        name_(store.db_.Prepare("INSERT INTO names(statement, entity, marking, tokens) VALUES(?, ?, ?, ?)")),
+        index_(store.db_.Prepare("INSERT INTO name_index(rowid, tokens) VALUES(?, ?)")),
         entity_find_(store.db_.Prepare("SELECT k FROM entities WHERE id = ?")),
         entity_add_(store.db_.Prepare("INSERT INTO entities(id) VALUES(?) ON CONFLICT(id) DO NOTHING")) {
     Stmt q = store.db_.Prepare("INSERT INTO ingests(file, format, user, started) VALUES(?, ?, ?, ?)");
     q.Bind(1, info.file).Bind(2, info.format).Bind(3, info.user.empty() ? "local" : info.user).Bind(4, Now()).Run();
     result_.ingest = sqlite3_last_insert_rowid(store.db_.raw());
-    buffer_.reserve(kChunk);  // grown once, not by doubling copies of a quarter-million statements
+    buffer_.reserve(kChunk);  // grown once, not by doubling
   }
 
   void PutSource(const model::Source& source) override { store_.WriteSource(source); }
@@ -201,7 +224,10 @@ class SqliteIngestWriter final : public IngestWriter {
   }
 
  private:
-  static constexpr size_t kChunk = 1 << 18;
+  // Statements are sorted and written a chunk at a time. Small enough that the
+  // last chunk, written after the reader of the file has finished, is a short
+  // tail; large enough that one entity's statements sort together.
+  static constexpr size_t kChunk = 1 << 15;
 
   // A buffered statement with its keys resolved: sorting these (not the
   // statements themselves) orders a chunk by statement key.
@@ -219,8 +245,7 @@ class SqliteIngestWriter final : public IngestWriter {
   };
 
   int64_t Entity(const std::string& id) {
-    auto it = entities_.find(id);
-    if (it != entities_.end()) return it->second;
+    if (auto known = entities_.Find(id)) return *known;
     // Insert first: in a bulk load most entities are new, so the lookup is
     // only needed when the insert finds the id already there.
     int64_t key;
@@ -233,8 +258,8 @@ class SqliteIngestWriter final : public IngestWriter {
       key = entity_find_.Int(0);
       entity_find_.Reset();
     }
-    if (entities_.size() > 4'000'000) entities_.clear();  // bound memory on huge ingests
-    entities_.emplace(id, key);
+    if (entities_.size() > 4'000'000) entities_.Clear();  // bound memory on huge ingests
+    entities_.Insert(id, key);
     return key;
   }
 
@@ -312,7 +337,10 @@ class SqliteIngestWriter final : public IngestWriter {
         continue;
       }
       ++result_.added;
-      if (!s.index_text.empty()) index_.Bind(1, r.key).BindStatic(2, s.index_text).Bind(3, r.entity).Bind(4, r.marking).Run();
+      if (!s.index_text.empty()) {
+        name_.Bind(1, r.key).Bind(2, r.entity).Bind(3, r.marking).BindStatic(4, s.index_text).Run();
+        index_.Bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(store_.db_.raw()))).BindStatic(2, s.index_text).Run();
+      }
     }
     buffer_.clear();
     resolved_.clear();
@@ -323,10 +351,10 @@ class SqliteIngestWriter final : public IngestWriter {
 
   SqliteStore& store_;
   Transaction tx_;
-  Stmt insert_, index_, entity_find_, entity_add_;
+  Stmt insert_, name_, index_, entity_find_, entity_add_;
   std::vector<NewStatement> buffer_;
   std::vector<Resolved> resolved_;
-  std::unordered_map<std::string, int64_t> entities_;
+  IdTable entities_;  // entity id -> key, for ids this ingest has met
   IngestResult result_;
 };
 
@@ -463,9 +491,9 @@ std::vector<Store::NameHit> SqliteStore::FindNames(const std::vector<std::string
   }
   if (match.empty()) return out;
   Stmt q = db_.Prepare(
-      "SELECT n.rowid, e.id, n.marking, n.tokens FROM name_index n "
-      "JOIN entities e ON e.k = n.entity WHERE name_index MATCH ? "
-      "AND NOT EXISTS (SELECT 1 FROM retractions r WHERE r.statement = n.rowid)");
+      "SELECT n.statement, e.id, n.marking, n.tokens FROM name_index f "
+      "JOIN names n ON n.k = f.rowid JOIN entities e ON e.k = n.entity WHERE name_index MATCH ? "
+      "AND NOT EXISTS (SELECT 1 FROM retractions r WHERE r.statement = n.statement)");
   q.Bind(1, match);
   while (q.Step()) out.push_back(NameHit{q.Int(0), q.Text(1), q.Int(2), q.Text(3)});
   return out;
@@ -578,14 +606,19 @@ int64_t SqliteStore::FileBytes() {
 
 void SqliteStore::Reindex(const std::function<std::string(const std::string&, const std::string&)>& index_text_of) {
   Transaction tx(db_);
-  db_.Exec("DELETE FROM name_index");
+  // The full-text index is emptied first, while it can still read the old
+  // names it must forget; then the names are rewritten in statement order and
+  // the index rebuilt from them in one pass.
+  db_.Exec("INSERT INTO name_index(name_index) VALUES('delete-all')");
+  db_.Exec("DELETE FROM names");
   LoadVocabulary(db_, "props", "name", props_, &prop_names_);
   Stmt q = db_.Prepare("SELECT k, prop, value, entity, marking FROM statements");
-  Stmt ins = db_.Prepare("INSERT INTO name_index(rowid, tokens, entity, marking) VALUES(?, ?, ?, ?)");
+  Stmt ins = db_.Prepare("INSERT INTO names(statement, entity, marking, tokens) VALUES(?, ?, ?, ?)");
   while (q.Step()) {
     std::string text = index_text_of(prop_names_[q.Int(1)], q.Text(2));
-    if (!text.empty()) ins.Bind(1, q.Int(0)).Bind(2, text).Bind(3, q.Int(3)).Bind(4, q.Int(4)).Run();
+    if (!text.empty()) ins.Bind(1, q.Int(0)).Bind(2, q.Int(3)).Bind(3, q.Int(4)).Bind(4, text).Run();
   }
+  db_.Exec("INSERT INTO name_index(name_index) VALUES('rebuild')");
   tx.Commit();
 }
 

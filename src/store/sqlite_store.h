@@ -14,6 +14,10 @@ class SqliteStore final : public Store {
  public:
   SqliteStore(const std::string& path, bool create);
 
+  // The SQL that takes a store from version - 1 to `version` (1 creates it);
+  // nullptr beyond the latest. Tests use it to make stores of old versions.
+  static const char* MigrationSql(int version);
+
   int SchemaVersion() override;
   std::string Meta(const std::string& key) override;
   void SetMeta(const std::string& key, const std::string& value) override;

@@ -25,7 +25,7 @@
 
 namespace dossier::store {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct NewStatement {
   int64_t key = 0;

@@ -14,6 +14,10 @@ namespace dossier::text {
 // turns every non-alphanumeric run into one space, trims.
 std::string Fold(std::string_view text);
 
+// Fold() without its per-word cache: the whole text through ICU at once. The
+// two agree (a test holds them to it); this one exists for that test.
+std::string FoldUncached(std::string_view text);
+
 // Fold() split into words.
 std::vector<std::string> Tokens(std::string_view text);
 
