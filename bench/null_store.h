@@ -51,6 +51,9 @@ class NullStore final : public store::Store {
   std::vector<store::StoredStatement> StatementsOf(const std::vector<std::string>&, bool) override { return {}; }
   std::optional<store::StoredStatement> StatementByKey(int64_t) override { return std::nullopt; }
   std::vector<std::string> Referencing(const std::string&) override { return {}; }
+  bool RemoveJudgement(const std::string&, const std::string&) override { return false; }
+  void AppendAudit(const std::string&, const std::string&, const std::string&, int64_t) override {}
+  std::vector<store::AuditEntry> AuditLog(int64_t) override { return {}; }
   std::vector<NameHit> FindNames(const std::vector<std::string>&, bool) override { return {}; }
   void ScanStatements(const std::function<void(const store::StoredStatement&)>&, const std::string&) override {}
   std::map<int64_t, std::string> Markings() override { return {}; }

@@ -18,6 +18,19 @@ PACKAGES=(
   libbenchmark-dev time           # benchmarks, peak memory
 )
 
+# Optional, with --bench: the peer of the matching benchmark (bench/run_match_bench.sh
+# runs PostgreSQL 15 with pg_trgm in a throwaway cluster). Not needed to build or test;
+# CI does not install it. (Debian's package also sets up a default cluster, unused here.)
+BENCH_PACKAGES=(
+  postgresql-15 postgresql-contrib bc   # pg_trgm peer; bc for the script's arithmetic
+)
+for arg in "$@"; do
+  case "$arg" in
+    --bench) PACKAGES+=("${BENCH_PACKAGES[@]}") ;;
+    *) echo "usage: $0 [--bench]" >&2; exit 2 ;;
+  esac
+done
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

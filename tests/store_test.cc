@@ -116,7 +116,7 @@ TEST(Store, ReopensWithItsContent) {
 }
 
 // A store written by version 1, whose name index was keyed by statement hash,
-// opens as the latest version with its names still found.
+// opens as the latest version with its names still found (and an audit log).
 TEST(Store, MigratesAVersionOneStore) {
   TempDir dir;
   {
@@ -131,7 +131,7 @@ PRAGMA user_version=1;
     sqlite3_close(db);
   }
   auto store = store::Store::Open(dir.File("old.db"), false);
-  EXPECT_EQ(store->SchemaVersion(), 2);
+  EXPECT_EQ(store->SchemaVersion(), store::kSchemaVersion);
   auto hits = store->FindNames({"sechin"}, true);
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].key, -77);
@@ -139,6 +139,8 @@ PRAGMA user_version=1;
   EXPECT_EQ(hits[0].value, "igor sechin");
   EXPECT_EQ(store->FindNames({"rosneft"}, true).size(), 1u);
   EXPECT_TRUE(store->FindNames({"gazprom"}, true).empty());
+  store->AppendAudit("tester", "screen", "{}", 0);
+  EXPECT_EQ(store->AuditLog().size(), 1u);
 }
 
 TEST(Store, RefusesAStoreFromTheFuture) {

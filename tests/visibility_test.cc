@@ -7,6 +7,9 @@
 
 #include "access/view.h"
 #include "model/marking.h"
+#include "resolve/corpus.h"
+#include "resolve/screen.h"
+#include "resolve/xref.h"
 #include "test_util.h"
 
 using namespace dossier;
@@ -177,6 +180,43 @@ RC_GTEST_PROP(Visibility, EveryReadEqualsTheReadOnAFilteredCopy, ()) {
         RC_ASSERT((*pa)[i].tie.tie_id == (*pb)[i].tie.tie_id);
       }
     }
+  // Screening and cross-referencing: the candidate index and the scores (IDF
+  // included) are built from visible names only.
+  auto corpus_a = resolve::MatchCorpus::Build(a), corpus_b = resolve::MatchCorpus::Build(b);
+  RC_ASSERT(corpus_a->size() == corpus_b->size());
+  auto describe_answer = [](const resolve::MatchCorpus& c, const resolve::ScreenAnswer& ans) {
+    std::string out;
+    for (const auto& h : ans.hits) {
+      const auto& e = c.entity(h.entity);
+      out += e.id + ":" + std::to_string(h.result.score) + ":" + e.caption + ":";
+      for (const auto& d : e.datasets) out += d + ",";
+      for (const auto& t : e.topics) out += t + ",";
+      out += ";";
+    }
+    return out;
+  };
+  for (const auto& name : kNames) {
+    resolve::ScreenQuery q;
+    q.schema = "LegalEntity";
+    q.properties["name"] = {name};
+    resolve::ScreenOptions options;
+    options.limit = 10;
+    RC_ASSERT(describe_answer(*corpus_a, resolve::Screen(*corpus_a, q, options)) ==
+              describe_answer(*corpus_b, resolve::Screen(*corpus_b, q, options)));
+    options.topics = {"sanction"};
+    RC_ASSERT(describe_answer(*corpus_a, resolve::Screen(*corpus_a, q, options)) ==
+              describe_answer(*corpus_b, resolve::Screen(*corpus_b, q, options)));
+  }
+  resolve::XrefOptions xo;
+  xo.threshold = 0.3;
+  auto xa = resolve::Xref(*corpus_a, {}, xo), xb = resolve::Xref(*corpus_b, {}, xo);
+  RC_ASSERT(xa.size() == xb.size());
+  for (size_t i = 0; i < xa.size(); ++i) {
+    RC_ASSERT(corpus_a->entity(xa[i].a).id == corpus_b->entity(xb[i].a).id);
+    RC_ASSERT(corpus_a->entity(xa[i].b).id == corpus_b->entity(xb[i].b).id);
+    RC_ASSERT(xa[i].result.score == xb[i].result.score);
+  }
+
   int64_t count_a = 0, count_b = 0;
   a.Scan([&](const store::StoredStatement&) { ++count_a; });
   b.Scan([&](const store::StoredStatement&) { ++count_b; });

@@ -1,77 +1,54 @@
 #include "analysis/linker.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
-#include "model/schema.h"
-#include "text/fold.h"
+#include "resolve/corpus.h"
+#include "resolve/xref.h"
 
 namespace dossier::analysis {
 namespace {
 
-struct Candidate {
-  std::string id, schema;
-  std::set<std::string> sources;
-  std::set<std::string> birth_years;
-};
-
-bool KeyUsable(const std::string& key, bool organisation) {
-  if (key.empty()) return false;
-  bool several_words = key.find(' ') != std::string::npos;
-  // A one-word person name ("Madonna") is too weak; a distinctive one-word
-  // organisation name ("Rosneft") is how companies are known.
-  return several_words || (organisation && key.size() >= 5);
+bool ShareDataset(const resolve::CorpusEntity& a, const resolve::CorpusEntity& b) {
+  for (const auto& d : a.datasets)
+    if (std::binary_search(b.datasets.begin(), b.datasets.end(), d)) return true;
+  return false;
 }
 
 }  // namespace
 
 std::vector<Link> ProposeLinks(access::View& view) {
-  const model::Model& model = model::Model::Default();
-  std::map<std::string, Candidate> entities;
-  view.Scan([&](const store::StoredStatement& s) {
-    const model::Schema* schema = model.Find(s.schema);
-    if (!schema || !schema->IsA("LegalEntity")) return;
-    auto& c = entities[s.entity_id];
-    c.id = s.entity_id;
-    c.schema = s.schema;
-    c.sources.insert(s.source_id);
-    if (s.prop == "birthDate") c.birth_years.insert(s.value.substr(0, 4));
-  });
-  // key -> source -> entities holding the key
-  std::map<std::string, std::map<std::string, std::set<std::string>>> by_key;
-  view.Scan([&](const store::StoredStatement& s) {
-    if (s.prop != "name" && s.prop != "alias") return;
-    auto it = entities.find(s.entity_id);
-    if (it == entities.end()) return;
-    const model::Schema* schema = model.Find(it->second.schema);
-    std::string key = text::NameKey(s.value);
-    if (!KeyUsable(key, schema && !schema->IsA("Person"))) return;
-    by_key[key][s.source_id].insert(s.entity_id);
-  });
-  std::vector<Link> links;
-  std::set<std::pair<std::string, std::string>> seen;
-  for (const auto& [key, per_source] : by_key) {
-    if (per_source.size() < 2) continue;
-    std::vector<std::string> ids;
-    bool unique = true;
-    for (const auto& [source, ids_here] : per_source) {
-      if (ids_here.size() != 1) unique = false;
-      ids.push_back(*ids_here.begin());
-    }
-    if (!unique) continue;
-    for (size_t i = 1; i < ids.size(); ++i) {
-      const auto& a = entities[ids[0]];
-      const auto& b = entities[ids[i]];
-      if (a.id == b.id || !model.Common(a.schema, b.schema)) continue;
-      if (!a.birth_years.empty() && !b.birth_years.empty()) {
-        bool agree = false;
-        for (const auto& y : a.birth_years) agree |= b.birth_years.count(y) > 0;
-        if (!agree) continue;
-      }
-      auto pair = std::minmax(a.id, b.id);
-      if (seen.insert({pair.first, pair.second}).second) links.push_back(Link{pair.first, pair.second, key});
-    }
+  auto corpus = resolve::MatchCorpus::Build(view);
+  resolve::JudgedPairs judged;
+  for (const auto& j : view.store().Judgements()) judged.insert({std::min(j.a, j.b), std::max(j.a, j.b)});
+  resolve::XrefOptions options;
+  options.threshold = kLinkThreshold;
+  auto pairs = resolve::Xref(*corpus, judged, options);
+
+  // For each entity and each source of a partner, how many partners there.
+  std::map<std::pair<uint32_t, std::string>, int> partners;
+  std::vector<const resolve::XrefPair*> across;
+  for (const auto& p : pairs) {
+    const auto& a = corpus->entity(p.a);
+    const auto& b = corpus->entity(p.b);
+    if (ShareDataset(a, b)) continue;
+    across.push_back(&p);
+    for (const auto& d : b.datasets) ++partners[{p.a, d}];
+    for (const auto& d : a.datasets) ++partners[{p.b, d}];
   }
+  std::vector<Link> links;
+  for (const auto* p : across) {
+    const auto& a = corpus->entity(p->a);
+    const auto& b = corpus->entity(p->b);
+    bool unique = true;
+    for (const auto& d : b.datasets) unique = unique && partners[{p->a, d}] == 1;
+    for (const auto& d : a.datasets) unique = unique && partners[{p->b, d}] == 1;
+    if (unique) links.push_back(Link{a.id, b.id, p->result.score});
+  }
+  std::sort(links.begin(), links.end(), [](const Link& x, const Link& y) {
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
   return links;
 }
 
@@ -80,7 +57,7 @@ int RecordLinks(store::Store& store, const std::vector<Link>& links, const std::
   for (const auto& j : store.Judgements()) existing.insert({j.a, j.b});
   int added = 0;
   for (const auto& l : links) {
-    if (existing.count({l.a, l.b})) continue;
+    if (existing.count({std::min(l.a, l.b), std::max(l.a, l.b)})) continue;
     store.PutJudgement(store::Judgement{l.a, l.b, "positive", user, ""});
     ++added;
   }

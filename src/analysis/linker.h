@@ -1,12 +1,16 @@
-// Links records of one person or organisation across sources, the simple way:
-// the same name key (text::NameKey: folded, patronymics dropped, word order
-// ignored) and no conflicting birth date. The matching engine replaces this
-// with scored candidates; this is what the demo needs on real data.
+// Links records of one person or organisation across sources with the matching
+// engine: cross-referencing (resolve/xref.h) proposes pairs, and only confident,
+// unambiguous ones are kept, since the links are recorded without review.
 //
-// Contract: a key links entities only when each source involved holds exactly
-// one entity with it (so a common name in one list never fans out), the
-// schemata are compatible, and, where both sides state birth dates, at least
-// one year agrees. Links are recorded as positive judgements by `user`.
+// Contract: a pair (a, b) is linked when
+// - its score is at least kLinkThreshold (a bare name must agree fully: names alone
+//   are capped at 0.78, and a conflicting birth date or identifier pulls below);
+// - a and b come from different sources (no dataset in common): the demo links
+//   lists to each other, it does not deduplicate within one;
+// - neither end has another pair at or above the threshold with an entity of the
+//   other end's sources (a common name that fits two entries of one list links to
+//   neither).
+// Links are recorded as positive judgements by `user`.
 #pragma once
 #include <string>
 #include <utility>
@@ -16,11 +20,14 @@
 
 namespace dossier::analysis {
 
+inline constexpr double kLinkThreshold = 0.72;
+
 struct Link {
-  std::string a, b, key;
+  std::string a, b;
+  double score = 0;
 };
 
-// Proposes links among all visible Person and Organization-like entities.
+// Proposes links among all visible matchable entities.
 std::vector<Link> ProposeLinks(access::View& view);
 
 // Records the links as positive judgements; returns how many were new.

@@ -29,6 +29,7 @@ int Run(int argc, char** argv) {
   AddStoreCommands(app, ctx);
   AddReadCommands(app, ctx);
   AddPrincipalCommands(app, ctx);
+  AddMatchCommands(app, ctx);
   AddDemoCommand(app, ctx);
 
   try {

@@ -9,7 +9,8 @@ namespace dossier::cli {
 
 void AddStoreCommands(CLI::App& app, Context& ctx);      // init, ingest, sources, stats, export, retract, reindex
 void AddReadCommands(CLI::App& app, Context& ctx);       // search, show, neighbours, path
-void AddPrincipalCommands(CLI::App& app, Context& ctx);  // principals, judge
+void AddPrincipalCommands(CLI::App& app, Context& ctx);  // principals
+void AddMatchCommands(CLI::App& app, Context& ctx);      // screen, xref, eval-pairs, judge
 void AddDemoCommand(CLI::App& app, Context& ctx);        // demo
 
 // Runs the whole command line; returns the process exit code.

@@ -1,4 +1,4 @@
-// principals add-org | add-user | list, and judge.
+// principals add-org | add-user | list.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -78,23 +78,6 @@ void List(Context& ctx) {
     std::cout << fmt::format("user {:<16} {:<10} {:<14} {}\n", x.name, x.organisation, scheme.Name(x.clearance), x.role);
 }
 
-void Judge(Context& ctx, const std::string& a, const std::string& b, const std::string& verdict) {
-  if (verdict != "positive" && verdict != "negative" && verdict != "unsure")
-    throw CommandError(kUsage, "verdict must be positive, negative or unsure");
-  auto& view = ctx.View();
-  std::string ida, idb;
-  try {
-    ida = view.Resolve(a);
-    idb = view.Resolve(b);
-  } catch (const access::AccessError& e) {
-    throw CommandError(kNotFound, e.what());
-  }
-  if (view.reader().user().role == "reader") throw CommandError(kAccess, "readers may not record judgements");
-  view.store().PutJudgement(store::Judgement{ida, idb, verdict, view.reader().name(), ""});
-  if (ctx.json()) PrintJson({{"a", ida}, {"b", idb}, {"verdict", verdict}});
-  else std::cout << fmt::format("{} {} {}\n", ida, verdict == "positive" ? "=" : (verdict == "negative" ? "!=" : "?="), idb);
-}
-
 }  // namespace
 
 void AddPrincipalCommands(CLI::App& app, Context& ctx) {
@@ -116,13 +99,6 @@ void AddPrincipalCommands(CLI::App& app, Context& ctx) {
   add_user->callback([&] { AddUser(ctx, user_name, user_org, user_clearance, user_role); });
 
   p->add_subcommand("list", "list organisations and users")->callback([&] { List(ctx); });
-
-  static std::string judge_a, judge_b, judge_verdict;
-  auto* judge = app.add_subcommand("judge", "record whether two entities are the same");
-  judge->add_option("a", judge_a, "entity id or exact name")->required();
-  judge->add_option("b", judge_b, "entity id or exact name")->required();
-  judge->add_option("verdict", judge_verdict, "positive | negative | unsure")->required();
-  judge->callback([&] { Judge(ctx, judge_a, judge_b, judge_verdict); });
 }
 
 }  // namespace dossier::cli

@@ -177,8 +177,8 @@ void Demo(Context& ctx, const std::string& data_dir, bool store_given) {
     auto proposed = analysis::ProposeLinks(everything);
     links = analysis::RecordLinks(*store, proposed, "demo-linker");
     if (!ctx.json())
-      std::cout << fmt::format("  linked {} records across sources by exact normalised name (and birth date where known)\n",
-                               links);
+      std::cout << fmt::format("  linked {} records across sources with the matching engine (score >= {:.2f}, unambiguous)\n",
+                               links, analysis::kLinkThreshold);
   }
   auto full = Report(*store, "analyst", "Hidden ties of the US administration, 2017");
   auto partner = Report(*store, "baltic", "Hidden ties of the US administration, 2017");

@@ -124,8 +124,8 @@ Pairs SolveGreedy(const Problem& p, std::span<const std::string_view> left, std:
 TokenAlignment Align(std::span<const std::string_view> left, std::span<const std::string_view> right) {
   TokenAlignment out;
   Problem p;
-  p.rows = std::min(left.size(), kMaxTokens);
-  p.cols = std::min(right.size(), kMaxTokens);
+  p.rows = std::min(left.size(), kMaxAlignedTokens);
+  p.cols = std::min(right.size(), kMaxAlignedTokens);
   std::vector<int64_t> all_wl(left.size()), all_wr(right.size());
   for (std::size_t i = 0; i < left.size(); ++i) all_wl[i] = static_cast<int64_t>(detail::CountCodePoints(left[i]));
   for (std::size_t j = 0; j < right.size(); ++j) all_wr[j] = static_cast<int64_t>(detail::CountCodePoints(right[j]));

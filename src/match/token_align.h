@@ -20,7 +20,7 @@
 // - The pairing maximises M - P (a sum over pairs, so an assignment problem), ties
 //   broken towards pairing more weight. Exact (dynamic programming over subsets of
 //   the shorter side) when the shorter side has at most kExactTokens tokens; greedy
-//   (best pair first, ties by token text) beyond. Only the first kMaxTokens tokens
+//   (best pair first, ties by token text) beyond. Only the first kMaxAlignedTokens tokens
 //   of a side take part in pairing; the rest count as unpaired.
 // - The score does not depend on the order of the tokens in either list.
 // - Pure functions, thread-safe. Similarities are quantised to 1e-6 so that sums are
@@ -38,7 +38,7 @@ inline constexpr double kInitialSimilarity = 0.9;
 inline constexpr double kMinTokenSimilarity = 0.75;
 inline constexpr double kUnmatchedPenalty = 0.5;
 inline constexpr std::size_t kExactTokens = 8;
-inline constexpr std::size_t kMaxTokens = 256;
+inline constexpr std::size_t kMaxAlignedTokens = 256;
 
 struct AlignedPair {
   std::size_t left;   // index into the left token list

@@ -7,4 +7,5 @@ namespace dossier::model {
 extern const std::string_view kSchemaJson;
 extern const std::string_view kCountriesJson;
 extern const std::string_view kNamesJson;  // schema/names.json: vocabularies of match/name
+extern const std::string_view kMatchWeightsJson;  // schema/match_weights.json: match/scorer weights
 }

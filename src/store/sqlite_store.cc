@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "model/statement.h"
+#include "store/audit_chain.h"
 #include "store/id_table.h"
 
 namespace dossier::store {
@@ -61,6 +62,11 @@ INSERT INTO names(statement, entity, marking, tokens)
 DROP TABLE name_index;
 CREATE VIRTUAL TABLE name_index USING fts5(tokens, content='names', content_rowid='k', detail=none, columnsize=0);
 INSERT INTO name_index(name_index) VALUES('rebuild');
+)sql",
+    // Version 3: the audit log, a hash chain (store/audit_chain.h).
+    R"sql(
+CREATE TABLE audit(seq INTEGER PRIMARY KEY, at TEXT NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL,
+  detail TEXT NOT NULL, results INTEGER NOT NULL, prev TEXT NOT NULL, hash TEXT NOT NULL);
 )sql",
 };
 
@@ -383,6 +389,46 @@ void SqliteStore::PutJudgement(const Judgement& j) {
       "INSERT INTO judgements(a, b, verdict, user, at) VALUES(?,?,?,?,?) ON CONFLICT(a, b) DO UPDATE SET "
       "verdict=excluded.verdict, user=excluded.user, at=excluded.at");
   q.Bind(1, a).Bind(2, b).Bind(3, j.verdict).Bind(4, j.user).Bind(5, j.at.empty() ? Now() : j.at).Run();
+}
+
+bool SqliteStore::RemoveJudgement(const std::string& a, const std::string& b) {
+  Stmt q = db_.Prepare("DELETE FROM judgements WHERE a = ? AND b = ?");
+  q.Bind(1, std::min(a, b)).Bind(2, std::max(a, b)).Run();
+  return db_.Changes() > 0;
+}
+
+void SqliteStore::AppendAudit(const std::string& user, const std::string& action, const std::string& detail,
+                              int64_t results) {
+  Transaction tx(db_);  // BEGIN IMMEDIATE: no other writer between reading the last hash and appending
+  AuditEntry e;
+  e.prev = kAuditGenesis;
+  {
+    Stmt last = db_.Prepare("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+    if (last.Step()) {
+      e.seq = last.Int(0);
+      e.prev = last.Text(1);
+    }
+  }
+  ++e.seq;
+  e.at = Now();
+  e.user = user;
+  e.action = action;
+  e.detail = detail;
+  e.results = results;
+  e.hash = ChainHash(e);
+  Stmt q = db_.Prepare("INSERT INTO audit(seq, at, user, action, detail, results, prev, hash) VALUES(?,?,?,?,?,?,?,?)");
+  q.Bind(1, e.seq).Bind(2, e.at).Bind(3, e.user).Bind(4, e.action).Bind(5, e.detail).Bind(6, e.results);
+  q.Bind(7, e.prev).Bind(8, e.hash).Run();
+  tx.Commit();
+}
+
+std::vector<AuditEntry> SqliteStore::AuditLog(int64_t after) {
+  std::vector<AuditEntry> out;
+  Stmt q = db_.Prepare("SELECT seq, at, user, action, detail, results, prev, hash FROM audit WHERE seq > ? ORDER BY seq");
+  q.Bind(1, after);
+  while (q.Step())
+    out.push_back(AuditEntry{q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Int(5), q.Text(6), q.Text(7)});
+  return out;
 }
 
 void SqliteStore::PutOrganisation(const model::Organisation& org) {

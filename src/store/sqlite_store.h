@@ -25,6 +25,9 @@ class SqliteStore final : public Store {
   std::unique_ptr<IngestWriter> BeginIngest(const IngestInfo& info) override;
   bool Retract(const std::string& statement_id, const std::string& user, const std::string& reason) override;
   void PutJudgement(const Judgement& j) override;
+  bool RemoveJudgement(const std::string& a, const std::string& b) override;
+  void AppendAudit(const std::string& user, const std::string& action, const std::string& detail,
+                   int64_t results) override;
   void PutOrganisation(const model::Organisation& org) override;
   void PutUser(const model::User& user) override;
   void PutSource(const model::Source& source) override;
@@ -38,6 +41,7 @@ class SqliteStore final : public Store {
   std::map<int64_t, std::string> Markings() override;
   std::vector<model::Source> Sources() override;
   std::vector<Judgement> Judgements() override;
+  std::vector<AuditEntry> AuditLog(int64_t after) override;
   std::vector<model::Organisation> Organisations() override;
   std::vector<model::User> Users() override;
   Counts Count() override;

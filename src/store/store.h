@@ -25,7 +25,7 @@
 
 namespace dossier::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct NewStatement {
   int64_t key = 0;
@@ -60,6 +60,18 @@ struct Judgement {
   std::string a, b, verdict, user, at;  // verdict: positive | negative | unsure
 };
 
+// One entry of the audit log: who did what, when, with how many results. The
+// entries form a hash chain: each entry's hash covers its fields and the hash of
+// the entry before it (store/audit_chain.h), so an edited, removed or reordered
+// entry breaks every hash after it.
+struct AuditEntry {
+  int64_t seq = 0;  // 1, 2, 3 ... in the order appended
+  std::string at, user, action;
+  std::string detail;  // JSON text: the query, the ids returned...
+  int64_t results = 0;
+  std::string prev, hash;  // hex BLAKE2b-256; the first entry's prev is 64 zeros
+};
+
 struct Counts {
   int64_t statements = 0, retracted = 0, entities = 0, sources = 0, ingests = 0;
 };
@@ -88,6 +100,11 @@ class Store {
   virtual std::unique_ptr<IngestWriter> BeginIngest(const IngestInfo& info) = 0;
   virtual bool Retract(const std::string& statement_id, const std::string& user, const std::string& reason) = 0;
   virtual void PutJudgement(const Judgement& j) = 0;
+  // Withdraws the judgement between a and b (either order); false if there was none.
+  virtual bool RemoveJudgement(const std::string& a, const std::string& b) = 0;
+  // Appends to the audit log, chaining the entry to the last one.
+  virtual void AppendAudit(const std::string& user, const std::string& action, const std::string& detail,
+                           int64_t results) = 0;
   virtual void PutOrganisation(const model::Organisation& org) = 0;
   virtual void PutUser(const model::User& user) = 0;
   virtual void PutSource(const model::Source& source) = 0;
@@ -114,6 +131,8 @@ class Store {
   virtual std::map<int64_t, std::string> Markings() = 0;
   virtual std::vector<model::Source> Sources() = 0;
   virtual std::vector<Judgement> Judgements() = 0;
+  // The audit log in order, from entry `after` + 1.
+  virtual std::vector<AuditEntry> AuditLog(int64_t after = 0) = 0;
   virtual std::vector<model::Organisation> Organisations() = 0;
   virtual std::vector<model::User> Users() = 0;
   virtual Counts Count() = 0;

@@ -19,14 +19,8 @@
 #include "match/phonetic.h"
 #include "match/token_align.h"
 #include "text/fold.h"
+#include "fuzz/fuzz_support.h"
 
-#define FUZZ_CHECK(cond)                                                               \
-  do {                                                                                 \
-    if (!(cond)) {                                                                     \
-      std::fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond); \
-      std::abort();                                                                    \
-    }                                                                                  \
-  } while (0)
 
 namespace {
 

@@ -10,7 +10,8 @@
 #include <string>
 #include <vector>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size);
+#include "fuzz/fuzz_support.h"
+
 
 namespace {
 
@@ -55,18 +56,4 @@ std::vector<std::string> Corpus() {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  std::vector<std::string> inputs = Corpus();
-  for (int i = 1; i < argc; ++i) {
-    std::ifstream in(argv[i], std::ios::binary);
-    if (!in) {
-      std::fprintf(stderr, "cannot read %s\n", argv[i]);
-      return 2;
-    }
-    inputs.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  for (const std::string& input : inputs)
-    LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(input.data()), input.size());
-  std::printf("compare_fuzz_corpus: %zu inputs ok\n", inputs.size());
-  return 0;
-}
+int main(int argc, char** argv) { return dossier::fuzz::ReplayCorpus("compare_fuzz_corpus", Corpus(), argc, argv); }

@@ -1,0 +1,145 @@
+// The candidate index: from a name (any script, any spelling) to the few entities,
+// out of millions, worth handing to the scorer. In memory; no store.
+//
+//   CandidateIndex index;
+//   index.Add(7, EntityClass::kPerson, {NormaliseName("SECHIN, Igor Ivanovich", NameKind::kPerson),
+//                                       NormaliseName("Игорь Сечин", NameKind::kPerson)});
+//   index.Compact();                                   // after a bulk load
+//   auto top = index.Query({NormaliseName("Igor Setchin", NameKind::kPerson)},
+//                          ClassMask(EntityClass::kPerson), 10);   // top[0].entity == 7
+//
+// Entities are dense uint32 numbers chosen by the caller (arrays are sized to the
+// largest). Each has one class: person, organisation, vessel or other. Postings are
+// kept per class, so a Person query walks only persons, and a LegalEntity query
+// (ClassMask of person and organisation) walks both.
+//
+// Keys (index_keys.h): whole tokens, Double Metaphone keys, consonant skeletons,
+// padded trigrams, first letters and joined adjacent tokens of every name of the
+// entity, every script (names arrive normalised, so Cyrillic, Arabic, Han ... have
+// already met Latin in NormalisedName::tokens). An entity is filed under each key
+// once, however many of its names give it: its score for a key is taken once (the
+// max over its names, all names counting as equal).
+//
+// Score of an entity for a query: the sum, over the query's keys the entity has, of
+// query weight x IDF, divided by that sum over all the query's keys; so a score is
+// in [0, 1], 1 when every query key was found. IDF is ln(1 + N / df), with N the
+// entities of the queried classes and df the key's postings in those classes, read
+// at query time (so it follows incremental adds without a rebuild).
+//
+// Work per query, bounded: the query's keys are taken rarest first. Keys with
+// df <= max(kWalkFloor, walk_fraction x N) are walked (each posting adds to a dense
+// per-thread accumulator) until posting_budget postings have been read; the rarest
+// two keys are always walked. The remaining, frequent keys ("llc", "^al", "ov$")
+// are not walked: they are looked up, by binary search in their sorted postings,
+// only for the probe_top best entities so far. So a frequent key still separates
+// close candidates but never costs a pass over a tenth of the index.
+//
+// Updates. Add() may be called at any time, before or after queries, for a new
+// entity or to give an existing one more names (a new alias arriving as a
+// statement). Postings are sorted arrays of entity numbers: a frozen CSR part (one
+// offset array, one id array) built by Compact(), plus a per-key tail that Add()
+// appends to. Remove() marks a tombstone: the entity stops being returned at once
+// and its postings go at the next Compact(). Until then it still counts in df, and
+// its number cannot be added again (Add returns false).
+//
+// Thread safety: any number of threads may Query() one index concurrently; Add,
+// Remove and Compact take an internal writer lock and wait for running queries.
+// Per-thread scratch (the accumulator) is thread_local, sized to the largest index
+// queried on that thread.
+//
+// Bad input: names with no tokens (empty, punctuation only) add nothing and query
+// nothing (empty result). Long names were cut by NormaliseName (64 tokens at most).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <shared_mutex>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "match/index_keys.h"
+#include "match/name.h"
+
+namespace dossier::match {
+
+enum class EntityClass : uint8_t { kPerson = 0, kOrganisation = 1, kVessel = 2, kOther = 3 };
+inline constexpr std::size_t kEntityClasses = 4;
+
+// A set of classes, one bit each.
+using ClassMask = uint8_t;
+constexpr ClassMask MaskOf(EntityClass c) { return static_cast<ClassMask>(1u << static_cast<unsigned>(c)); }
+inline constexpr ClassMask kAllClasses = 0x0F;
+inline constexpr ClassMask kLegalEntityClasses = MaskOf(EntityClass::kPerson) | MaskOf(EntityClass::kOrganisation);
+
+// The class of an FtM schema name: Person; Organization, Company, PublicBody;
+// Vessel; everything else is other.
+EntityClass ClassOfSchema(std::string_view schema);
+// The classes a query of that schema should search: a Person query persons, a
+// Company query organisations, LegalEntity both, Thing (or unknown) everything.
+ClassMask QueryClassesOfSchema(std::string_view schema);
+
+struct Candidate {
+  uint32_t entity = 0;
+  float score = 0.0f;  // share of the query's weight found, in [0, 1]
+};
+
+struct QueryOptions {
+  std::size_t limit = 10;
+  double walk_fraction = 0.02;        // keys in more than this share of N are probed, not walked
+  std::size_t posting_budget = 200000;
+  std::size_t probe_top = 256;
+};
+
+struct IndexStats {
+  std::size_t entities = 0;   // live (added, not removed)
+  std::size_t removed = 0;    // tombstones awaiting Compact()
+  std::size_t keys = 0;       // distinct (class, key) pairs
+  std::size_t postings = 0;   // frozen + tail
+  std::size_t bytes = 0;      // heap bytes of the index's own arrays
+};
+
+class CandidateIndex {
+ public:
+  static constexpr std::size_t kWalkFloor = 2000;
+
+  CandidateIndex();
+  ~CandidateIndex();
+  CandidateIndex(const CandidateIndex&) = delete;
+  CandidateIndex& operator=(const CandidateIndex&) = delete;
+
+  // Files the names of `entity` under their keys. A new entity takes `cls`; for one
+  // already present `cls` must be the same. Returns false (and changes nothing) on
+  // a class mismatch or a removed entity not yet compacted away. Names with no
+  // tokens are skipped; an entity with no keys at all still counts as present.
+  bool Add(uint32_t entity, EntityClass cls, std::span<const NormalisedName> names);
+  bool Add(uint32_t entity, EntityClass cls, const NormalisedName& name) { return Add(entity, cls, {&name, 1}); }
+
+  // Tombstones `entity`; false if it was not present.
+  bool Remove(uint32_t entity);
+
+  // Rebuilds the postings into one flat sorted array per class-key (dropping
+  // tombstones). O(postings). Call after a bulk load and now and then after adds.
+  void Compact();
+
+  // The best `options.limit` entities of the classes in `classes` for the query
+  // names (several names, e.g. a query's aliases, act as one bag of keys), by
+  // descending score, ties by ascending entity number. Empty if no name has tokens.
+  std::vector<Candidate> Query(std::span<const NormalisedName> names, ClassMask classes,
+                               const QueryOptions& options) const;
+  std::vector<Candidate> Query(const NormalisedName& name, ClassMask classes, std::size_t limit = 10) const {
+    QueryOptions options;
+    options.limit = limit;
+    return Query({&name, 1}, classes, options);
+  }
+
+  bool Contains(uint32_t entity) const;
+  IndexStats Stats() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  mutable std::shared_mutex mutex_;
+};
+
+}  // namespace dossier::match
