@@ -253,3 +253,32 @@ TEST(EvalPairs, ReportsMetricsPerSchemaAndNamesBadRows) {
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("bad.csv:2"), std::string::npos) << r.err;
 }
+
+TEST(Screen, BadNamesGiveAClearErrorOrASensibleResultNeverACrash) {
+  Fixture f;
+  f.Load();
+  std::string long_name;
+  for (int i = 0; i < 1000; ++i) long_name += "Sechin Igor ";  // 12,000 bytes
+  std::string mixed = "Igor Сечин 习近平 محمد";
+  std::string invalid = "Igor \xff\xfe Sechin";
+  WriteFile(f.dir.File("bad.jsonl"),
+            R"({"id": "empty", "schema": "Person", "properties": {"name": [""]}})" "\n"
+            R"({"id": "punct", "schema": "Person", "properties": {"name": ["?!.,;--"]}})" "\n"
+            R"({"id": "long", "schema": "Person", "properties": {"name": [")" + long_name + R"("]}})" "\n"
+            R"({"id": "mixed", "schema": "Person", "properties": {"name": [")" + mixed + R"("]}})" "\n"
+            R"({"id": "bad-utf8", "schema": "Person", "properties": {"name": [")" + invalid + R"("]}})" "\n"
+            R"({"id": "wrong-type", "schema": "Person", "properties": {"name": [42, {"a": 1}]}})" "\n");
+  auto r = f.Raw("--json screen " + f.dir.File("bad.jsonl"));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  std::vector<json> lines;
+  std::istringstream in(r.out);
+  for (std::string l; std::getline(in, l);) lines.push_back(json::parse(l));
+  ASSERT_EQ(lines.size(), 6u) << r.out;
+  EXPECT_TRUE(lines[0]["results"].empty());
+  EXPECT_TRUE(lines[0].contains("warnings"));
+  EXPECT_TRUE(lines[1]["results"].empty());
+  EXPECT_NE(lines[2]["error"].get<std::string>().find("bad.jsonl:3"), std::string::npos) << lines[2];
+  EXPECT_TRUE(lines[3].contains("results")) << lines[3];
+  EXPECT_NE(lines[4]["error"].get<std::string>().find("bad.jsonl:5"), std::string::npos) << lines[4];
+  EXPECT_NE(lines[5]["error"].get<std::string>().find("must hold strings"), std::string::npos) << lines[5];
+}
