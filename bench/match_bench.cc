@@ -6,16 +6,27 @@
 //     index, and prints: build time and memory (bytes per entity, peak RSS);
 //     recall@1 and @10 by variant kind; single-query latency p50/p99 (normalising
 //     the query included); batch queries/s over --threads threads, and per core;
-//     with --xref N, every one of N entities' primary name queried (a cross-
-//     reference of the index against itself) and the time projected to 1M.
+//     with --xref N, each of N entities queried with all its (already normalised)
+//     names, top 11, as resolve/xref.cc does (a cross-reference of the index against
+//     itself), and the time projected to 1M.
 //     --csv DIR writes DIR/names.csv (entity,class,name) and DIR/queries.csv
 //     (query,entity,kind,class,text) for the PostgreSQL peer (run_match_bench.sh).
+//     --sweep "wf,budget,twd,probe,pft;..." first measures recall and candidate
+//     latency under other QueryOptions (walk_fraction, posting_budget,
+//     trigram_walk_df, probe_top, probe_found_trigrams; empty fields keep the
+//     default). --misses N [--verbose 1] prints N missed queries [with the
+//     normalised tokens of the query, the answer and the top candidate].
+//     Also: --walk-fraction, --budget, --probe, --trigram-walk-df for every query.
 //
 //   dossier_bench_match sanctions --ofac sdn.csv --un consolidated.xml [--seed 1]
+//                                 [--stage candidates|full] [--misses N] [--depth N]
 //     Indexes every OFAC SDN entry (name and a.k.a. aliases) and every UN entry
 //     (name parts, aliases, original-script name) as one index, then queries each
 //     OFAC alias and name with one random edit, and each UN original-script name,
-//     and prints rank-1 and recall@10 of the candidate stage.
+//     and prints rank-1 and recall@10 of the candidate stage and of the full
+//     pipeline (the scorer reordering the best --depth candidates), with the full
+//     pipeline's misses classified (not a candidate, another entry with the same
+//     name, a tie, scored lower).
 //
 // Lines starting "RESULT " are for scripts: key=value pairs.
 //
@@ -27,6 +38,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -43,6 +55,7 @@
 #include "match/candidate_index.h"
 #include "match/match_record.h"
 #include "match/name.h"
+#include "match/name_similarity.h"
 #include "match/scorer.h"
 #include "match_generate.h"
 
@@ -56,8 +69,17 @@ using Clock = std::chrono::steady_clock;
 // index asks for kRescoreDepth candidates when a rescorer is set.
 using Rescorer = std::function<void(std::span<const NormalisedName> query, std::vector<Candidate>& candidates)>;
 constexpr std::size_t kRescoreDepth = 50;
+std::size_t g_rescore_depth = kRescoreDepth;  // sanctions --depth
 
 double Seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+
+// CPU time of the process (all threads): what a busy machine's other load does not
+// inflate, unlike wall time.
+double CpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
 
 long ProcStatusKb(const char* field) {
   std::ifstream in("/proc/self/status");
@@ -118,7 +140,7 @@ QueryOptions g_options;  // --walk-fraction, --budget, --probe
 std::vector<Candidate> Ask(const CandidateIndex& index, std::span<const NormalisedName> q, ClassMask classes,
                            const Rescorer& rescorer) {
   QueryOptions options = g_options;
-  options.limit = rescorer ? kRescoreDepth : 10;
+  options.limit = rescorer ? g_rescore_depth : 10;
   std::vector<Candidate> r = index.Query(q, classes, options);
   if (rescorer) {
     rescorer(q, r);
@@ -133,6 +155,7 @@ std::map<std::string, std::string> Flags(int argc, char** argv) {
   if (f.count("--walk-fraction")) g_options.walk_fraction = std::stod(f["--walk-fraction"]);
   if (f.count("--budget")) g_options.posting_budget = std::stoul(f["--budget"]);
   if (f.count("--probe")) g_options.probe_top = std::stoul(f["--probe"]);
+  if (f.count("--trigram-walk-df")) g_options.trigram_walk_df = std::stoul(f["--trigram-walk-df"]);
   return f;
 }
 
@@ -187,7 +210,8 @@ int Synthetic(std::map<std::string, std::string> flags) {
   auto t2 = Clock::now();
   index.Compact();
   auto t3 = Clock::now();
-  std::vector<std::vector<NormalisedName>>().swap(normalised);
+  // Kept for the xref (as resolve/xref.cc keeps each entity's normalised names).
+  if (xref == 0) std::vector<std::vector<NormalisedName>>().swap(normalised);
   const IndexStats st = index.Stats();
   std::printf("normalise %.1f s (%u threads), add %.1f s, compact %.1f s (build %.1f s)\n", Seconds(t0, t1), threads,
               Seconds(t1, t2), Seconds(t2, t3), Seconds(t0, t3));
@@ -204,6 +228,43 @@ int Synthetic(std::map<std::string, std::string> flags) {
   auto kind_of = [&](const dossier::bench::GenQuery& q) {
     return corpus.entities[q.entity].cls == GenClass::kPerson ? NameKind::kPerson : NameKind::kOrganisation;
   };
+
+  // --sweep "wf,budget,twd;...": recall@10 and latency for other walk settings,
+  // on pre-normalised queries (to tune QueryOptions), before the main run.
+  if (flags.count("--sweep")) {
+    std::vector<NormalisedName> qn;
+    for (const auto& q : corpus.queries) qn.push_back(NormaliseName(q.text, kind_of(q)));
+    std::stringstream sweep(flags["--sweep"]);
+    for (std::string item; std::getline(sweep, item, ';');) {
+      QueryOptions o = g_options;
+      std::stringstream f(item);
+      std::string a, b, c, d, e;
+      std::getline(f, a, ',');
+      std::getline(f, b, ',');
+      std::getline(f, c, ',');
+      std::getline(f, d, ',');
+      std::getline(f, e, ',');
+      if (!d.empty()) o.probe_top = std::stoul(d);
+      if (!e.empty()) o.probe_found_trigrams = e != "0";
+      if (!a.empty()) o.walk_fraction = std::stod(a);
+      if (!b.empty()) o.posting_budget = std::stoul(b);
+      if (!c.empty()) o.trigram_walk_df = std::stoul(c);
+      std::vector<double> lat(nq);
+      Tally t;
+      for (std::size_t i = 0; i < nq; ++i) {
+        auto a0 = Clock::now();
+        const auto r = index.Query({&qn[i], 1}, classes_of(corpus.queries[i]), o);
+        lat[i] = Seconds(a0, Clock::now()) * 1e3;
+        t.Count(Rank(r, corpus.queries[i].entity));
+      }
+      double sum = 0;
+      for (double x : lat) sum += x;
+      std::sort(lat.begin(), lat.end());
+      std::printf("sweep wf=%g budget=%zu twd=%zu probe=%zu pft=%d: recall@1 %.4f recall@10 %.4f, candidates only: mean %.3f p50 %.3f p99 %.3f ms (load %s)\n",
+                  o.walk_fraction, o.posting_budget, o.trigram_walk_df, o.probe_top, o.probe_found_trigrams, t.R1(), t.R10(), sum / static_cast<double>(nq),
+                  lat[nq / 2], lat[std::min(nq - 1, nq * 99 / 100)], LoadAverage().c_str());
+    }
+  }
 
   // Single queries, one after another: latency and recall.
   const std::size_t show_misses = std::stoul(flags.count("--misses") ? flags["--misses"] : "0");
@@ -223,6 +284,16 @@ int Synthetic(std::map<std::string, std::string> flags) {
       std::printf("miss %-8s rank %2zu  %-40s  wanted: %s", q.kind.c_str(), rank, q.text.c_str(), corpus.entities[q.entity].names.front().c_str());
       if (!r.empty()) std::printf("  got: %s", corpus.entities[r[0].entity].names.front().c_str());
       std::printf("\n");
+      if (flags.count("--verbose")) {
+        const auto& want = corpus.entities[q.entity];
+        std::printf("    query [%s]", name.Folded().c_str());
+        for (const auto& w : want.names)
+          std::printf("  want [%s]", NormaliseName(w, kind_of(q)).Folded().c_str());
+        if (!r.empty())
+          for (const auto& w : corpus.entities[r[0].entity].names)
+            std::printf("  got [%s]", NormaliseName(w, kind_of(q)).Folded().c_str());
+        std::printf("\n");
+      }
     }
     by_kind[q.kind].Count(rank);
     by_kind[(corpus.entities[q.entity].cls == GenClass::kPerson ? "person:" : "company:") + corpus.entities[q.entity].culture].Count(rank);
@@ -239,6 +310,24 @@ int Synthetic(std::map<std::string, std::string> flags) {
   for (const auto& [kind, t] : by_kind)
     if (kind.find(':') != std::string::npos) std::printf("%-18s %8zu %10.4f %10.4f\n", kind.c_str(), t.n, t.R1(), t.R10());
   std::printf("\nsingle query (normalise + candidates): p50 %.3f ms, p99 %.3f ms, max %.3f ms\n", p50, p99, sorted.back());
+
+  // Batch on one thread: queries/s per core without the other threads' share of a
+  // busy machine.
+  double qps1 = 0;
+  {
+    std::size_t hits = 0;
+    const double cpu0 = CpuSeconds();
+    t0 = Clock::now();
+    for (std::size_t i = 0; i < nq; ++i) {
+      const auto& q = corpus.queries[i];
+      const NormalisedName name = NormaliseName(q.text, kind_of(q));
+      hits += Rank(Ask(index, {&name, 1}, classes_of(q), rescorer), q.entity) > 0;
+    }
+    qps1 = static_cast<double>(nq) / Seconds(t0, Clock::now());
+    const double cpu = CpuSeconds() - cpu0;
+    std::printf("batch: %zu queries on 1 thread: %.0f queries/s, %.0f per CPU-second (recall@10 %.4f; load %s)\n", nq, qps1,
+                static_cast<double>(nq) / cpu, static_cast<double>(hits) / static_cast<double>(nq), LoadAverage().c_str());
+  }
 
   // Batch: all queries over `threads` threads.
   std::atomic<std::size_t> found{0};
@@ -258,20 +347,29 @@ int Synthetic(std::map<std::string, std::string> flags) {
     const std::size_t m = std::min(xref, n);
     std::atomic<std::size_t> self{0};
     t0 = Clock::now();
+    // As resolve/xref.cc does: every name of the entity (already normalised) as one
+    // query, top 11 (the entity finds itself).
+    QueryOptions xo = g_options;
+    xo.limit = 11;
+    xo.probe_found_trigrams = false;  // as resolve/xref.cc
+    xo.probe_top = 128;
+    const double cpu0 = CpuSeconds();
     ParallelFor(m, threads, [&](std::size_t i) {
       const auto& e = corpus.entities[i];
-      const NormalisedName name = NormaliseName(e.names.front(), e.cls == GenClass::kPerson ? NameKind::kPerson : NameKind::kOrganisation);
-      const auto r = Ask(index, {&name, 1}, e.cls == GenClass::kPerson ? MaskOf(EntityClass::kPerson) : MaskOf(EntityClass::kOrganisation), rescorer);
+      const auto r = index.Query(normalised[i], e.cls == GenClass::kPerson ? MaskOf(EntityClass::kPerson) : MaskOf(EntityClass::kOrganisation), xo);
       if (Rank(r, static_cast<uint32_t>(i)) > 0) self.fetch_add(1, std::memory_order_relaxed);
     });
     xref_s = Seconds(t0, Clock::now());
-    std::printf("xref: %zu records x top-10 candidates on %u threads in %.1f s (%.0f/s; 1M projected %.0f s); self found %.4f\n",
-                m, threads, xref_s, static_cast<double>(m) / xref_s, xref_s * 1e6 / static_cast<double>(m),
+    const double xref_cpu = CpuSeconds() - cpu0;
+    std::printf("xref: %zu records (all names) x top-11 candidates on %u threads in %.1f s (%.0f/s; 1M projected %.0f s); "
+                "CPU %.1f s = %.3f ms a record (1M on %u idle cores: %.0f s); self found %.4f\n",
+                m, threads, xref_s, static_cast<double>(m) / xref_s, xref_s * 1e6 / static_cast<double>(m), xref_cpu,
+                xref_cpu * 1e3 / static_cast<double>(m), threads, xref_cpu * 1e6 / static_cast<double>(m) / threads,
                 static_cast<double>(self) / static_cast<double>(m));
   }
   std::printf("load average at end: %s\n", LoadAverage().c_str());
-  std::printf("RESULT engine=dossier entities=%zu queries=%zu recall1=%.4f recall10=%.4f p50_ms=%.3f p99_ms=%.3f qps=%.0f qps_per_core=%.0f threads=%u bytes_per_entity=%.0f\n",
-              n, nq, all.R1(), all.R10(), p50, p99, qps, qps / threads, threads,
+  std::printf("RESULT engine=dossier entities=%zu queries=%zu recall1=%.4f recall10=%.4f p50_ms=%.3f p99_ms=%.3f qps=%.0f qps_per_core=%.0f qps_one_thread=%.0f threads=%u bytes_per_entity=%.0f\n",
+              n, nq, all.R1(), all.R10(), p50, p99, qps, qps / threads, qps1, threads,
               static_cast<double>(st.bytes) / static_cast<double>(st.entities));
   return 0;
 }
@@ -416,8 +514,49 @@ int Sanctions(std::map<std::string, std::string> flags) {
     for (const auto& [score, k] : order) sorted.push_back(Candidate{candidates[k].entity, static_cast<float>(score)});
     candidates = std::move(sorted);
   };
+  // --stage full|candidates runs one of the two; --misses N lists up to N misses
+  // (default 25), each classified for the full pipeline.
+  const std::string stage = flags.count("--stage") ? flags["--stage"] : "";
+  const std::size_t max_misses = flags.count("--misses") ? std::stoul(flags["--misses"]) : 25;
+  // --depth N: how many of the index's candidates the scorer reorders (default kRescoreDepth).
+  if (flags.count("--depth")) g_rescore_depth = std::stoul(flags["--depth"]);
   for (const bool full : {false, true}) {
+  if (!stage.empty() && stage != (full ? "full" : "candidates")) continue;
   const Rescorer rescorer = full ? scored : Rescorer();
+  // Why the full pipeline missed: the entry was not among the index's best
+  // kRescoreDepth (the candidate stage), another entry scored the same (a tie), or
+  // higher (the scorer preferred it).
+  std::size_t miss_not_candidate = 0, miss_same_name = 0, miss_tie = 0, miss_lower = 0;
+  auto classify = [&](const NormalisedName& q, uint32_t entity, ClassMask classes, const std::vector<Candidate>& top) -> std::string {
+    QueryOptions options = g_options;
+    options.limit = g_rescore_depth;
+    const std::vector<Candidate> pool = index.Query({&q, 1}, classes, options);
+    if (Rank(pool, entity) == 0) {
+      ++miss_not_candidate;
+      return "not among the candidates";
+    }
+    PropertyMap props;
+    props["name"].push_back(q.original);
+    const MatchRecord qr = BuildMatchRecord("Thing", props);
+    const double mine = scorer.ScoreValue(qr, records[entity]);
+    const double best = top.empty() ? 0.0 : scorer.ScoreValue(qr, records[top.front().entity]);
+    auto best_name = [&](uint32_t e) {
+      const NameComparison c = BestNameMatch(qr, records[e], false);
+      return c.right ? c.right->name.Folded() : std::string("?");
+    };
+    const std::string mine_name = best_name(entity);
+    const std::string top_name = top.empty() ? "" : best_name(top.front().entity);
+    // Another entry holding the very name the query was made from: no scorer can
+    // tell the two apart by name.
+    const bool same_name = mine >= best - 1e-12 && mine_name == top_name;
+    char buf[240];
+    std::snprintf(buf, sizeof buf, "%s: %.4f (%s, %s) vs %.4f (%s, %s)",
+                  same_name ? "same name" : mine >= best - 1e-12 ? "tie" : "lower", mine, mine_name.c_str(),
+                  records[entity].schema.c_str(), best, top_name.c_str(),
+                  top.empty() ? "" : records[top.front().entity].schema.c_str());
+    ++(same_name ? miss_same_name : mine >= best - 1e-12 ? miss_tie : miss_lower);
+    return buf;
+  };
   std::printf("\n== %s\n", full ? "candidates + scorer (the full pipeline)" : "candidate stage only");
   uint64_t rng = seed;
   Tally ofac_edit, ofac_exact, un_original, ofac_edit_short, ofac_edit_long;
@@ -430,12 +569,18 @@ int Sanctions(std::map<std::string, std::string> flags) {
       for (const std::string& alias : e.names) {
         const std::string edited = dossier::bench::RandomEdit(alias, rng);
         const NormalisedName q = NormaliseName(edited, KindOf(e.cls));
-        const std::size_t rank = Rank(Ask(index, {&q, 1}, classes, rescorer), static_cast<uint32_t>(i));
+        const std::vector<Candidate> top = Ask(index, {&q, 1}, classes, rescorer);
+        const std::size_t rank = Rank(top, static_cast<uint32_t>(i));
         ofac_edit.Count(rank);
         // Acronyms and other short names ("ETA", "HAMAS") with one edit are
         // mostly other names; counted apart so the rest can be read on its own.
         (alias.size() <= 5 ? ofac_edit_short : ofac_edit_long).Count(rank);
-        if (rank != 1 && misses.size() < 25) misses.push_back("ofac: " + edited + "  (" + e.names.front() + ") rank " + std::to_string(rank));
+        if (rank != 1) {
+          const std::string why = full ? classify(q, static_cast<uint32_t>(i), classes, top) : "";
+          if (misses.size() < max_misses)
+            misses.push_back("ofac: " + edited + "  [" + alias + "] (" + e.names.front() + ") rank " + std::to_string(rank) +
+                             (why.empty() ? "" : "; " + why));
+        }
         const NormalisedName exact = NormaliseName(alias, KindOf(e.cls));
         ofac_exact.Count(Rank(Ask(index, {&exact, 1}, classes, rescorer), static_cast<uint32_t>(i)));
       }
@@ -452,6 +597,9 @@ int Sanctions(std::map<std::string, std::string> flags) {
   std::printf("%-34s %8zu %8.4f %10.4f\n", "  of which longer", ofac_edit_long.n, ofac_edit_long.R1(), ofac_edit_long.R10());
   std::printf("%-34s %8zu %8.4f %10.4f\n", "OFAC alias, as written", ofac_exact.n, ofac_exact.R1(), ofac_exact.R10());
   std::printf("%-34s %8zu %8.4f %10.4f\n", "UN NAME_ORIGINAL_SCRIPT", un_original.n, un_original.R1(), un_original.R10());
+  if (full)
+    std::printf("OFAC misses: %zu not among the best %zu candidates, %zu another entry with the same name, %zu other ties, "
+                "%zu scored lower\n", miss_not_candidate, g_rescore_depth, miss_same_name, miss_tie, miss_lower);
   std::printf("\nsome misses (rank 0 = not in the top 10):\n");
   for (const auto& m : misses) std::printf("  %s\n", m.c_str());
   std::printf("RESULT engine=dossier stage=%s ofac_edit_rank1=%.4f ofac_edit_recall10=%.4f un_original_rank1=%.4f un_original_recall10=%.4f\n",

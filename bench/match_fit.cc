@@ -17,7 +17,9 @@
 // keeps its prior) and each weight held to its sign (conflicts <= 0, everything
 // else >= 0), solved by projected Newton's method with backtracking: deterministic,
 // the same data always gives the same file. The "other" family is fitted on every
-// pair. Rebuild the binary after refitting: the weights are compiled in.
+// pair, first; a family with fewer than 200 pairs of its own (vessels) takes that
+// pooled fit, its fixed features aside. Rebuild the binary after refitting: the
+// weights are compiled in.
 #include <array>
 #include <cstdint>
 #include <cmath>
@@ -297,7 +299,13 @@ int main(int argc, char** argv) {
     fitted["l2"] = l2;
     for (const auto& [source, c] : counts) fitted["sources"][source] = {{"pairs", c.first}, {"positives", c.second}};
 
-    for (SchemaFamily family : {SchemaFamily::kPerson, SchemaFamily::kOrganisation, SchemaFamily::kVessel, SchemaFamily::kOther}) {
+    // "other" (every pair) first: a family with fewer than kPooledBelow pairs of its
+    // own (vessels: a dozen) takes that pooled fit, its fixed features aside, rather
+    // than a fit of 31 weights to a dozen pairs, so that its names weigh like
+    // everyone else's (a screening query asked as a Thing meets every family).
+    constexpr std::size_t kPooledBelow = 200;
+    std::vector<double> pooled;
+    for (SchemaFamily family : {SchemaFamily::kOther, SchemaFamily::kPerson, SchemaFamily::kOrganisation, SchemaFamily::kVessel}) {
       const std::string fname(FamilyName(family));
       const auto& pj = priors["families"][fname];
       for (std::size_t k = 0; k < kFeatureCount; ++k) g_fixed[k] = false;
@@ -313,7 +321,18 @@ int main(int argc, char** argv) {
       std::vector<const Example*> data;
       for (const auto& e : examples)
         if (family == SchemaFamily::kOther || e.family == family) data.push_back(&e);
-      const FitResult fit = Fit(data, prior, l2);
+      const bool pool = family != SchemaFamily::kOther && data.size() < kPooledBelow && !pooled.empty();
+      if (pool)
+        for (std::size_t k = 0; k < kParams; ++k)
+          if (k == kParams - 1 || !g_fixed[k]) prior[k] = pooled[k];
+      FitResult fit;
+      if (pool) {
+        fit.w = prior;
+        Objective(data, fit.w, prior, l2, &fit.log_loss);
+      } else {
+        fit = Fit(data, prior, l2);
+      }
+      if (family == SchemaFamily::kOther) pooled = fit.w;
       nlohmann::json fj;
       fj["bias"] = Round(fit.w[kParams - 1], 1e-4);
       for (std::size_t k = 0; k < kFeatureCount; ++k)
@@ -322,7 +341,8 @@ int main(int argc, char** argv) {
       std::size_t positives = 0;
       for (const Example* e : data) positives += e->y;
       fitted["families"][fname] = {{"pairs", data.size()}, {"positives", positives},
-                                   {"iterations", fit.iterations}, {"mean_log_loss", Round(fit.log_loss, 1e-5)}};
+                                   {"iterations", fit.iterations}, {"mean_log_loss", Round(fit.log_loss, 1e-5)},
+                                   {"prior", pool ? "pooled" : "priors.json"}};
     }
     out["fitted"] = fitted;
 

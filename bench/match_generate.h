@@ -17,8 +17,10 @@
 //   initials  the given name as an initial ("J. Smith")
 //   translit  the other script, or another romanisation of a native name
 //   mixed     a typo on top of reordering or another romanisation
-// The primary names (entity names[0]) are distinct after folding; variants may
-// collide with another entity by chance, as they would in real data.
+// The primary names (entity names[0]) are distinct after folding, and so are the
+// native-script names of persons (two entities are never one Cyrillic name under two
+// romanisations); variants may collide with another entity by chance, as they would
+// in real data.
 //
 // Same (entities, queries, seed): same output, on any machine.
 #pragma once

@@ -48,7 +48,7 @@ class IndexRecallTest : public ::testing::Test {
   std::size_t Rank(std::string_view query, uint32_t entity, std::size_t k = 10) const {
     return RankOf(index_.Query(P(query), kPersons, k), entity);
   }
-  static constexpr uint32_t kPutin = 1, kKennedy = 2, kLavrov = 3, kMbs = 4, kSechin = 5;
+  static constexpr uint32_t kPutin = 1, kKennedy = 2, kLavrov = 3, kMbs = 4, kSechin = 5, kGurunikov = 6, kZhudolina = 7;
   CandidateIndex index_;
 };
 
@@ -91,6 +91,38 @@ TEST_F(IndexRecallTest, ArabicSkeleton) {
   // Indexed in Arabic script ("mhmd bn slman al sewd"-like consonant skeletons).
   EXPECT_EQ(Rank("Mohammed bin Salman Al Saud", kMbs), 1u);
   EXPECT_EQ(Rank("Muhammad bin Salman", kMbs), 1u);
+}
+
+TEST_F(IndexRecallTest, GermanAndFrenchRomanisationsMeetCyrillic) {
+  // Only in Cyrillic; queried in German and French spellings the normaliser's own
+  // romanisation (English-like) does not use.
+  index_.Add(kGurunikov, EntityClass::kPerson, P("Юрий Гуруников"));
+  index_.Add(kZhudolina, EntityClass::kPerson, P("Татьяна Жудолина"));
+  EXPECT_EQ(Rank("Jurij Gurunikow", kGurunikov), 1u);
+  EXPECT_EQ(Rank("Iouri Gourounikov", kGurunikov), 1u);
+  EXPECT_EQ(Rank("Tatjana Schudolina", kZhudolina), 1u);
+}
+
+TEST_F(IndexRecallTest, FoundTrigramsNeedNotBeProbed) {
+  QueryOptions o;
+  o.probe_found_trigrams = false;  // as the xref asks
+  const NormalisedName q = P("Igor Ivanovich Sechin");
+  auto r = index_.Query({&q, 1}, kPersons, o);
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r[0].entity, kSechin);
+  const NormalisedName typo = P("Igor Sehcin");  // a token not found whole: its trigrams are walked
+  EXPECT_EQ(RankOf(index_.Query({&typo, 1}, kPersons, o), kSechin), 1u);
+}
+
+TEST(IndexKeysTest, RomanisationFold) {
+  EXPECT_EQ(RomanisationFold("gurunikov"), RomanisationFold("gurunikow"));
+  EXPECT_EQ(RomanisationFold("zhudolina"), RomanisationFold("schudolina"));
+  EXPECT_EQ(RomanisationFold("mesoshina"), RomanisationFold("mesochina"));
+  EXPECT_EQ(RomanisationFold("fedorov"), RomanisationFold("fjodorow"));
+  EXPECT_EQ(RomanisationFold("nadghani"), RomanisationFold("nadaghani"));
+  EXPECT_NE(RomanisationFold("petrov"), RomanisationFold("popov"));
+  EXPECT_EQ(RomanisationFold("al"), "");        // too short to say anything
+  EXPECT_EQ(RomanisationFold("сечин"), "");     // not ASCII: the normaliser romanises first
 }
 
 TEST(CandidateIndexTest, FrequentTokensCountForLittle) {

@@ -402,6 +402,16 @@ TEST(MatchNameProperty, IdempotentOnFoldedForm) {
   }));
 }
 
+// Letters that merge once a legal form between them is gone are analysed again: what
+// they make may be, or border on, a legal form (found by libFuzzer).
+TEST(MatchName, MergedLettersNextToLegalFormsAreAFixedPoint) {
+  for (const char* s : {", . C SA/o Ltd W", "C SA O Ltd W", "A OU B Ltd", "X S.A. Y Co"}) {
+    const std::string folded = NormaliseName(s, NameKind::kOrganisation).Folded();
+    EXPECT_EQ(NormaliseName(folded, NameKind::kOrganisation).Folded(), folded) << s;
+  }
+  EXPECT_EQ(NormaliseName("C SA O Ltd W", NameKind::kOrganisation).Folded(), "w sa co llc");
+}
+
 // "Given Surname" and "SURNAME, Given" give the same tokens in the same order.
 TEST(MatchNameProperty, OrderIndependent) {
   auto word = [] {

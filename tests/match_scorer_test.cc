@@ -111,6 +111,32 @@ TEST(Features, SplitDifferentlyIsExact) {
   EXPECT_TRUE(F(f, Feature::kNameExact).known);
 }
 
+// One edit in the letters of a name as written, even where it breaks a legal form or
+// a short token, is a typo: closer than a name that only shares a part.
+TEST(Features, OneTypoAsWrittenIsClose) {
+  const MatchRecord q = Rec("Thing", {{"name", {"LIMITED IABILITY COMPANY ELEM GROUP"}}});
+  const auto f = CompareRecords(q, Rec("Company", {{"name", {"LIMITED LIABILITY COMPANY ELEM GROUP"}}}));
+  EXPECT_GT(F(f, Feature::kNameMatch).score, 0.95);
+  EXPECT_NE(F(f, Feature::kNameMatch).detail.find("typo"), std::string::npos) << F(f, Feature::kNameMatch).detail;
+  EXPECT_FALSE(F(f, Feature::kNameExact).known);
+  const MatchRecord abu = Rec("Thing", {{"name", {"AjU OMRAN"}}});
+  EXPECT_GT(S(abu, Person("ABU OMRAN")), S(abu, Person("OMAR")));
+  // An alias with the tokens of the primary name but other letters still counts.
+  const MatchRecord alkon = Rec("Company", {{"name", {"OOO ALKON"}}, {"alias", {"LIMITED LIABILITY COMPANY ALKON"}}});
+  EXPECT_GT(F(CompareRecords(Rec("Thing", {{"name", {"LMIITED LIABILITY COMPANY ALKON"}}}), alkon), Feature::kNameMatch).score,
+            0.95);
+}
+
+TEST(Features, TypoNeverChangesDigitsInitialsOrNumerals) {
+  auto name_score = [](const MatchRecord& a, const MatchRecord& b) { return F(CompareRecords(a, b), Feature::kNameMatch).score; };
+  EXPECT_LT(name_score(Person("Michael T. Flynn"), Person("Michael G. Flynn")), 0.95);
+  const MatchRecord v = Rec("Vessel", {{"name", {"SEA STAR II"}}});
+  EXPECT_LT(name_score(v, Rec("Vessel", {{"name", {"SEA STAR III"}}})), 0.95);
+  EXPECT_LT(name_score(Rec("Vessel", {{"name", {"LONG XING 610"}}}), Rec("Vessel", {{"name", {"LONG XING 601"}}})), 0.95);
+  // Too short to tell a typo from another acronym.
+  EXPECT_LT(name_score(Rec("Organization", {{"name", {"ETA"}}}), Rec("Organization", {{"name", {"EDA"}}})), 0.95);
+}
+
 TEST(Features, BirthDateRelationsAreExclusive) {
   auto relation = [](const std::string& a, const std::string& b) {
     const auto f = CompareRecords(Person("x y", {{"birthDate", {a}}}), Person("x y", {{"birthDate", {b}}}));

@@ -32,11 +32,42 @@ struct Span {
   bool Contains(uint32_t e) const { return std::binary_search(begin, end, e); }
 };
 
+// Moves `p` forward to the first posting >= e (doubling steps, then a binary
+// search in the last step); true if that posting is e.
+inline bool Gallop(const uint32_t*& p, const uint32_t* end, uint32_t e) {
+  if (p == end || *p > e) return p != end && *p == e;
+  if (*p == e) return true;
+  std::size_t step = 1;
+  const uint32_t* lo = p;
+  while (lo + step < end && lo[step] < e) {
+    lo += step;
+    step <<= 1;
+  }
+  const uint32_t* hi = std::min(lo + step + 1, end);
+  p = std::lower_bound(lo + 1, hi, e);
+  return p != end && *p == e;
+}
+
 // A query key resolved against the index: its postings in each queried class.
 struct QueryKey {
   float weight = 0.0f;  // query weight x idf
+  KeyKind kind = KeyKind::kToken;
+  uint16_t token = kNoToken;
   std::size_t df = 0;
   std::array<Span, kEntityClasses> frozen{}, tail{};
+};
+
+// Where a probe of ascending entity numbers has got to in a key's postings.
+struct Cursor {
+  std::array<const uint32_t*, kEntityClasses> frozen{}, tail{};
+  static Cursor Of(const QueryKey& q) {
+    Cursor c;
+    for (unsigned k = 0; k < kEntityClasses; ++k) c.frozen[k] = q.frozen[k].begin, c.tail[k] = q.tail[k].begin;
+    return c;
+  }
+  bool Has(const QueryKey& q, uint8_t cls, uint32_t e) {
+    return Gallop(frozen[cls], q.frozen[cls].end, e) || Gallop(tail[cls], q.tail[cls].end, e);
+  }
 };
 
 // Per-thread scratch: a dense accumulator over entity numbers (0 = untouched; every
@@ -46,7 +77,12 @@ struct Scratch {
   std::vector<uint32_t> touched;
   std::vector<IndexKey> keys;
   std::vector<QueryKey> resolved;
+  std::vector<const QueryKey*> probe;
+  std::vector<const QueryKey*> token_key;  // by query token: its whole-token key
+  std::vector<Cursor> cursors;
+  std::vector<std::size_t> token_df;
   std::vector<uint32_t> order;
+  std::vector<uint32_t> sorted;
 };
 
 Scratch& ThreadScratch() {
@@ -197,10 +233,14 @@ std::vector<Candidate> CandidateIndex::Query(std::span<const NormalisedName> nam
   if (n == 0) return {};
 
   // Resolve keys, weigh them by IDF; the total (found or not) is the denominator.
+  // token_df[t]: the postings of query token t as a whole token.
   s.resolved.clear();
+  s.token_df.clear();
   double total = 0.0;
   for (const IndexKey& k : s.keys) {
     QueryKey q;
+    q.kind = k.kind;
+    q.token = k.token;
     for (unsigned c = 0; c < kEntityClasses; ++c) {
       if (!(classes & (1u << c))) continue;
       const uint32_t id = m.table.Find(ClassKey(k.key, c));
@@ -212,17 +252,35 @@ std::vector<Candidate> CandidateIndex::Query(std::span<const NormalisedName> nam
     const double idf = std::log1p(static_cast<double>(n) / static_cast<double>(std::max<std::size_t>(q.df, 1)));
     q.weight = static_cast<float>(k.weight * idf);
     total += q.weight;
+    if (k.kind == KeyKind::kToken && k.token != kNoToken) {
+      if (s.token_df.size() <= k.token) s.token_df.resize(k.token + 1u, 0);
+      s.token_df[k.token] = std::max(s.token_df[k.token], q.df);
+    }
     if (q.df > 0) s.resolved.push_back(q);
   }
   std::sort(s.resolved.begin(), s.resolved.end(), [](const QueryKey& a, const QueryKey& b) { return a.df < b.df; });
+  s.token_key.assign(s.token_df.size(), nullptr);
+  for (const QueryKey& q : s.resolved)
+    if (q.kind == KeyKind::kToken && q.token < s.token_key.size() && q.df == s.token_df[q.token]) s.token_key[q.token] = &q;
 
-  // Walk the rare keys into the accumulator.
+  // Split the keys: rare ones are walked into the accumulator, the rest probed.
+  // A trigram of a query token that was found whole is probed: the entities
+  // spelling that token are reached through it, and its trigrams only separate
+  // them from near spellings, which other keys (phonetic, skeleton, fold) reach.
   if (s.acc.size() < m.entity_class.size()) s.acc.resize(m.entity_class.size(), 0.0f);
   const std::size_t cap = std::max<std::size_t>(kWalkFloor, static_cast<std::size_t>(options.walk_fraction * static_cast<double>(n)));
-  std::size_t walked = 0, next = 0;
-  for (; next < s.resolved.size(); ++next) {
-    const QueryKey& q = s.resolved[next];
-    if (next >= 2 && (q.df > cap || walked + q.df > options.posting_budget)) break;
+  std::size_t walked = 0, walked_keys = 0;
+  bool over = false;
+  s.probe.clear();
+  for (const QueryKey& q : s.resolved) {
+    const bool whole = q.kind == KeyKind::kTrigram && q.token < s.token_df.size() &&
+                       s.token_df[q.token] >= options.trigram_walk_df;
+    if (whole && !options.probe_found_trigrams) continue;
+    if (whole || (walked_keys >= 2 && (over || q.df > cap || walked + q.df > options.posting_budget))) {
+      if (!whole) over = true;
+      s.probe.push_back(&q);
+      continue;
+    }
     for (unsigned c = 0; c < kEntityClasses; ++c) {
       for (const Span& span : {q.frozen[c], q.tail[c]}) {
         for (const uint32_t* p = span.begin; p != span.end; ++p) {
@@ -233,23 +291,58 @@ std::vector<Candidate> CandidateIndex::Query(std::span<const NormalisedName> nam
       }
     }
     walked += q.df;
+    ++walked_keys;
   }
 
-  // Keep the live candidates; the best probe_top of them hear the frequent keys.
+  // Keep the live candidates; the best probe_top of them hear the probed keys.
   s.order.clear();
-  for (uint32_t e : s.touched)
-    if ((m.entity_class[e] & kRemoved) == 0) s.order.push_back(e);
+  if (m.removed == 0) {
+    s.order.assign(s.touched.begin(), s.touched.end());
+  } else {
+    for (uint32_t e : s.touched)
+      if ((m.entity_class[e] & kRemoved) == 0) s.order.push_back(e);
+  }
   auto better = [&](uint32_t a, uint32_t b) { return s.acc[a] != s.acc[b] ? s.acc[a] > s.acc[b] : a < b; };
-  if (next < s.resolved.size()) {
+  if (!s.probe.empty()) {
     const std::size_t probe = std::min(s.order.size(), std::max(options.probe_top, options.limit));
     std::nth_element(s.order.begin(), s.order.begin() + static_cast<std::ptrdiff_t>(probe), s.order.end(), better);
     s.order.resize(probe);
-    for (std::size_t i = next; i < s.resolved.size(); ++i) {
-      const QueryKey& q = s.resolved[i];
-      for (uint32_t e : s.order) {
-        const uint8_t c = m.entity_class[e];
-        if (q.frozen[c].Contains(e) || q.tail[c].Contains(e)) s.acc[e] += q.weight;
+    // The probed entities in ascending order: each probed key's postings are then
+    // searched forward from the last hit (galloping), not from the start.
+    s.sorted.assign(s.order.begin(), s.order.end());
+    std::sort(s.sorted.begin(), s.sorted.end());
+    // Probed keys of one kind: plain ones, one by one; the trigrams of a token found
+    // whole, as a group: an entity with the token has every trigram of it, so one
+    // search of the (short) token postings settles the whole group for most
+    // candidates, and only the others search each trigram.
+    std::sort(s.probe.begin(), s.probe.end(), [](const QueryKey* a, const QueryKey* b) {
+      const uint32_t ga = a->kind == KeyKind::kTrigram ? a->token : kNoToken;
+      const uint32_t gb = b->kind == KeyKind::kTrigram ? b->token : kNoToken;
+      return ga < gb;
+    });
+    for (std::size_t i = 0; i < s.probe.size();) {
+      const QueryKey* head = s.probe[i];
+      const uint16_t group = head->kind == KeyKind::kTrigram ? head->token : kNoToken;
+      std::size_t j = i + 1;
+      while (j < s.probe.size() && s.probe[j]->kind == KeyKind::kTrigram && s.probe[j]->token == group) ++j;
+      const QueryKey* token = group != kNoToken && group < s.token_key.size() ? s.token_key[group] : nullptr;
+      s.cursors.clear();
+      float group_weight = 0.0f;
+      for (std::size_t k = i; k < j; ++k) {
+        s.cursors.push_back(Cursor::Of(*s.probe[k]));
+        group_weight += s.probe[k]->weight;
       }
+      Cursor tok = token ? Cursor::Of(*token) : Cursor{};
+      for (uint32_t e : s.sorted) {
+        const uint8_t c = m.entity_class[e];
+        if (token && tok.Has(*token, c, e)) {
+          s.acc[e] += group_weight;
+          continue;
+        }
+        for (std::size_t k = i; k < j; ++k)
+          if (s.cursors[k - i].Has(*s.probe[k], c, e)) s.acc[e] += s.probe[k]->weight;
+      }
+      i = j;
     }
   }
   const std::size_t keep = std::min(options.limit, s.order.size());

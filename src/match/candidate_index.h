@@ -14,11 +14,11 @@
 // (ClassMask of person and organisation) walks both.
 //
 // Keys (index_keys.h): whole tokens, Double Metaphone keys, consonant skeletons,
-// padded trigrams, first letters and joined adjacent tokens of every name of the
-// entity, every script (names arrive normalised, so Cyrillic, Arabic, Han ... have
-// already met Latin in NormalisedName::tokens). An entity is filed under each key
-// once, however many of its names give it: its score for a key is taken once (the
-// max over its names, all names counting as equal).
+// romanisation folds, padded trigrams, first letters and joined adjacent tokens of
+// every name of the entity, every script (names arrive normalised, so Cyrillic,
+// Arabic, Han ... have already met Latin in NormalisedName::tokens). An entity is
+// filed under each key once, however many of its names give it: its score for a
+// key is taken once (the max over its names, all names counting as equal).
 //
 // Score of an entity for a query: the sum, over the query's keys the entity has, of
 // query weight x IDF, divided by that sum over all the query's keys; so a score is
@@ -30,9 +30,15 @@
 // df <= max(kWalkFloor, walk_fraction x N) are walked (each posting adds to a dense
 // per-thread accumulator) until posting_budget postings have been read; the rarest
 // two keys are always walked. The remaining, frequent keys ("llc", "^al", "ov$")
-// are not walked: they are looked up, by binary search in their sorted postings,
-// only for the probe_top best entities so far. So a frequent key still separates
-// close candidates but never costs a pass over a tenth of the index.
+// are not walked: they are looked up, by galloping search in their sorted
+// postings, only for the probe_top best entities so far. So a frequent key still
+// separates close candidates but never costs a pass over a tenth of the index.
+// The trigrams of a query token found whole (in >= trigram_walk_df entities) are
+// probed, never walked: the entities spelling the token are reached through the
+// token key, near spellings through the phonetic, skeleton and fold keys; the
+// trigrams of a token not found (a typo) are walked. A group of such trigrams is
+// probed with one search of the token's postings for the candidates that have the
+// token (they have all its trigrams) and one per trigram for the others.
 //
 // Updates. Add() may be called at any time, before or after queries, for a new
 // entity or to give an existing one more names (a new alias arriving as a
@@ -89,6 +95,12 @@ struct QueryOptions {
   double walk_fraction = 0.02;        // keys in more than this share of N are probed, not walked
   std::size_t posting_budget = 200000;
   std::size_t probe_top = 256;
+  // Trigrams of a query token found whole in at least this many entities are
+  // probed, not walked (SIZE_MAX: always walk them, as far as the budget goes).
+  std::size_t trigram_walk_df = 1;
+  // Whether those trigrams are probed at all (false: they only count in the
+  // denominator; an entity spelling the token whole is found by the token key).
+  bool probe_found_trigrams = true;
 };
 
 struct IndexStats {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "match/phonetic.h"
 
@@ -14,6 +15,7 @@ constexpr float kSkeletonWeight = 0.4f;
 constexpr float kTrigramsWeight = 1.2f;  // shared out over a token's trigrams
 constexpr float kInitialWeight = 0.2f;
 constexpr float kJoinedWeight = 0.5f;
+constexpr float kFoldWeight = 0.6f;
 
 // The murmur3 finaliser: spreads FNV's weak low bits over the whole word.
 uint64_t Mix(uint64_t h) {
@@ -29,24 +31,25 @@ bool AllDigits(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-void Push(std::vector<IndexKey>& out, KeyKind kind, std::string_view text, float weight) {
+void Push(std::vector<IndexKey>& out, KeyKind kind, std::string_view text, float weight, uint16_t token) {
   if (text.empty() || weight <= 0.0f) return;
-  out.push_back({HashKey(kind, text), weight});
+  out.push_back({HashKey(kind, text), weight, kind, token});
 }
 
-void TokenKeys(std::string_view token, float role_weight, std::vector<IndexKey>& out) {
+void TokenKeys(std::string_view token, float role_weight, uint16_t ordinal, std::vector<IndexKey>& out) {
   if (token.empty()) return;
   if (token.size() == 1) {
-    Push(out, KeyKind::kInitial, token, role_weight);
+    Push(out, KeyKind::kInitial, token, role_weight, ordinal);
     return;
   }
-  Push(out, KeyKind::kToken, token, kTokenWeight * role_weight);
-  Push(out, KeyKind::kInitial, token.substr(0, 1), kInitialWeight * role_weight);
+  Push(out, KeyKind::kToken, token, kTokenWeight * role_weight, ordinal);
+  Push(out, KeyKind::kInitial, token.substr(0, 1), kInitialWeight * role_weight, ordinal);
   if (!AllDigits(token)) {
     const DoubleMetaphoneKeys dm = DoubleMetaphone(token);
-    Push(out, KeyKind::kPhonetic, dm.primary, kPhoneticWeight * role_weight);
-    if (dm.alternate != dm.primary) Push(out, KeyKind::kPhonetic, dm.alternate, kPhoneticWeight * role_weight);
-    Push(out, KeyKind::kSkeleton, ConsonantSkeleton(token), kSkeletonWeight * role_weight);
+    Push(out, KeyKind::kPhonetic, dm.primary, kPhoneticWeight * role_weight, ordinal);
+    if (dm.alternate != dm.primary) Push(out, KeyKind::kPhonetic, dm.alternate, kPhoneticWeight * role_weight, ordinal);
+    Push(out, KeyKind::kSkeleton, ConsonantSkeleton(token), kSkeletonWeight * role_weight, ordinal);
+    Push(out, KeyKind::kFold, RomanisationFold(token), kFoldWeight * role_weight, ordinal);
   }
   std::string padded;
   padded.reserve(token.size() + 2);
@@ -54,10 +57,51 @@ void TokenKeys(std::string_view token, float role_weight, std::vector<IndexKey>&
   padded += token;
   padded += '$';
   const float each = kTrigramsWeight * role_weight / static_cast<float>(padded.size() - 2);
-  for (std::size_t i = 0; i + 3 <= padded.size(); ++i) Push(out, KeyKind::kTrigram, std::string_view(padded).substr(i, 3), each);
+  for (std::size_t i = 0; i + 3 <= padded.size(); ++i) Push(out, KeyKind::kTrigram, std::string_view(padded).substr(i, 3), each, ordinal);
 }
 
 }  // namespace
+
+std::string RomanisationFold(std::string_view t) {
+  static constexpr std::pair<std::string_view, std::string_view> kDigraphs[] = {
+      {"schtsch", "s"}, {"chtch", "s"}, {"shch", "s"}, {"tsch", ""}, {"tch", ""}, {"sch", "s"},
+      {"ch", ""},      {"kh", ""},     {"sh", "s"},   {"zh", "s"},   {"ts", "s"},  {"ph", "f"},
+      {"th", "t"},      {"dh", "d"},    {"gh", "g"}};
+  std::string out;
+  out.reserve(t.size());
+  auto put = [&](char c) {
+    if (out.empty() || out.back() != c) out += c;
+  };
+  for (std::size_t i = 0; i < t.size();) {
+    const char c = t[i];
+    if (static_cast<unsigned char>(c) >= 0x80) return {};
+    bool matched = false;
+    for (const auto& [from, to] : kDigraphs) {
+      if (t.compare(i, from.size(), from) == 0) {
+        // ch / tch / tsch (ч, or х in German and Greek spellings) leave nothing.
+        for (char x : to) put(x);
+        i += from.size();
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    ++i;
+    switch (c) {
+      case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': case 'j': case 'h': case '\'':
+        break;
+      case 'w': put('v'); break;
+      case 'z': put('s'); break;
+      case 'b': put('p'); break;
+      case 'c': case 'q': put('k'); break;
+      case 'x': put('k'); put('s'); break;
+      default:
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) put(c);
+    }
+  }
+  if (out.size() < 3) out.clear();
+  return out;
+}
 
 uint64_t HashKey(KeyKind kind, std::string_view text) {
   uint64_t h = 0xcbf29ce484222325ULL ^ static_cast<uint64_t>(kind);
@@ -80,11 +124,16 @@ void MergeKeys(std::vector<IndexKey>& keys) {
 
 void AppendNameKeys(const NormalisedName& name, std::vector<IndexKey>& out) {
   const auto& tokens = name.tokens;
+  // Running token numbers continue over the names already appended.
+  uint16_t base = 0;
+  for (const IndexKey& k : out)
+    if (k.token != kNoToken && k.token >= base) base = static_cast<uint16_t>(k.token + 1);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    TokenKeys(tokens[i].text, tokens[i].weight, out);
+    const auto ordinal = static_cast<uint16_t>(std::min<std::size_t>(base + i, kNoToken - 1));
+    TokenKeys(tokens[i].text, tokens[i].weight, ordinal, out);
     if (i + 1 < tokens.size() && tokens[i].text.size() > 1 && tokens[i + 1].text.size() > 1) {
       const std::string joined = tokens[i].text + tokens[i + 1].text;
-      Push(out, KeyKind::kToken, joined, kJoinedWeight * std::min(tokens[i].weight, tokens[i + 1].weight));
+      Push(out, KeyKind::kToken, joined, kJoinedWeight * std::min(tokens[i].weight, tokens[i + 1].weight), kNoToken);
     }
   }
   MergeKeys(out);

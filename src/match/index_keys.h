@@ -8,6 +8,8 @@
 //   skeleton   ConsonantSkeleton of the token ("mhmd")            0.4
 //   trigram    3-grams of "^token$" (so "ivan": ^iv iva van an$)   1.2 shared out
 //   initial    the first letter                                   0.2
+//   fold       RomanisationFold of the token ("grnkv" for gurunikov /  0.6
+//              gurunikow, "msn" for mesoshina / mesochina)
 // and for every two adjacent tokens, their concatenation as a token key (0.5), so
 // "Abu Bakr" meets "Abubakr" and "Al Qahtani" meets "Alqahtani".
 // Each weight is multiplied by the token's role weight (a legal form or honorific
@@ -32,12 +34,28 @@
 
 namespace dossier::match {
 
-enum class KeyKind : uint8_t { kToken = 1, kPhonetic, kSkeleton, kTrigram, kInitial };
+enum class KeyKind : uint8_t { kToken = 1, kPhonetic, kSkeleton, kTrigram, kInitial, kFold };
 
 struct IndexKey {
   uint64_t key = 0;
   float weight = 0.0f;
+  KeyKind kind = KeyKind::kToken;
+  // The token that gave the key: a running number over the tokens of the names
+  // appended (kNoToken for joined keys). A query uses it to tell whether a
+  // trigram's token was found whole; the index ignores it.
+  uint16_t token = 0xFFFF;
 };
+inline constexpr uint16_t kNoToken = 0xFFFF;
+
+// The token with the letters romanisation conventions disagree on folded away,
+// for the fold key: digraphs first (shch, sch, sh, zh -> s; tsch, tch, ch, kh ->
+// nothing; ts -> s; ph -> f; th, dh, gh -> t, d, g), then vowels, y, j, h and
+// apostrophes dropped, w -> v, z -> s, b -> p, c, q -> k, x -> ks, doubled letters
+// written once. "" for a token with non-ASCII bytes or fewer than 3 letters left.
+// So Cyrillic in English, French and German spellings (Zhudolina / Shudolina,
+// Fjodorow / Fedorov, Tchoukhov / Chukhov) and unvocalised Arabic (amr / omar,
+// tarq / tariq) meet.
+std::string RomanisationFold(std::string_view token);
 
 // A key's hash. Never 0.
 uint64_t HashKey(KeyKind kind, std::string_view text);

@@ -72,6 +72,10 @@ RecordName MakeName(std::string_view value, NameKind kind, bool weak) {
     out.compact += t.text;
     out.tokens.push_back(std::move(rt));
   }
+  for (char c : out.name.latin) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.letters += c;
+  }
   return out;
 }
 
@@ -154,7 +158,15 @@ MatchRecord BuildMatchRecord(std::string_view schema, const PropertyMap& props) 
     RecordName n = MakeName(value, r.name_kind, weak);
     if (n.tokens.empty()) return;
     std::string key = n.name.Folded();
-    if (!seen_names.insert(key).second) return;
+    if (!seen_names.insert(key).second) {
+      // The same tokens written otherwise ("OOO ALKON", "LIMITED LIABILITY COMPANY
+      // ALKON"): one name, but a typo is judged against each way it is written.
+      for (auto& kept : r.names)
+        if (kept.name.Folded() == key && kept.letters != n.letters &&
+            std::find(kept.spellings.begin(), kept.spellings.end(), n.letters) == kept.spellings.end())
+          kept.spellings.push_back(n.letters);
+      return;
+    }
     r.names.push_back(std::move(n));
   };
   ForEach(props, {"name", "alias", "previousName"}, [&](std::string_view v) { add_name(v, false); });

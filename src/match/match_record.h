@@ -14,7 +14,8 @@
 //   from firstName / middleName / fatherName / lastName ("LAST, First Middle Father",
 //   so that the normaliser knows which token is the surname). Each is normalised with
 //   NormaliseName (kPerson for Person, kOrganisation for Organization, Company,
-//   PublicBody, LegalEntity; kOther for the rest). Duplicate folded forms are kept once.
+//   PublicBody, LegalEntity; kOther for the rest). Duplicate folded forms are kept once
+//   (the letters of each other way of writing it go to RecordName::spellings).
 // - Birth dates (birthDate): ISO prefixes "1960", "1960-09", "1960-09-07". Values
 //   already in that shape are kept as written, without a calendar check, so a typo
 //   such as "1908-12-90" still compares digit by digit; other spellings go through
@@ -62,6 +63,12 @@ struct RecordName {
   NormalisedName name;              // name.original is the value as given
   std::vector<RecordToken> tokens;  // name.tokens with keys, honorifics left out
   std::string compact;              // token texts joined without spaces
+  std::string letters;              // the letters and digits of name.latin, lower case, in
+                                    // written order: the name as written, legal forms
+                                    // and honorifics included, for typo comparison
+  std::vector<std::string> spellings;  // the letters of other values with the same
+                                       // folded form ("OOO ALKON" / "LIMITED
+                                       // LIABILITY COMPANY ALKON")
   bool weak = false;                // a weakAlias: counts for less
 };
 

@@ -444,16 +444,13 @@ void Person(std::vector<Raw> raw, bool cyrillic, NormalisedName& out) {
 
 // ---- organisations ----
 
-void Organisation(std::vector<Raw> t, NormalisedName& out) {
-  const Lexicon& lx = Vocab();
-  MergeLetters(t);
-  for (auto& r : t) {
-    auto v = lx.variants.find(r.text);
-    if (v != lx.variants.end()) r.text = v->second;
-  }
+// Marks the legal forms among `t`: legal[i] is the rank of the form token i belongs
+// to (-1 for none), phrase_start[i] whether a form's phrase starts there.
+void MarkLegalForms(const Lexicon& lx, const std::vector<Raw>& t, std::vector<int>& legal,
+                    std::vector<bool>& phrase_start) {
   const size_t n = t.size();
-  std::vector<int> legal(n, -1);  // rank of the legal form a token belongs to
-  std::vector<bool> phrase_start(n, false);
+  legal.assign(n, -1);
+  phrase_start.assign(n, false);
   auto mark = [&](size_t from, size_t len, int rank) {
     for (size_t k = from; k < from + len; ++k) legal[k] = rank;
     phrase_start[from] = true;
@@ -495,24 +492,50 @@ void Organisation(std::vector<Raw> t, NormalisedName& out) {
       ++i;
     }
   }
-  int best = -1;
-  std::vector<Raw> kept;
-  kept.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
-    if (legal[i] >= 0) {
-      if (best < 0 || legal[i] < best) best = legal[i];
-    } else {
-      kept.push_back(t[i]);
+}
+
+void Organisation(std::vector<Raw> t, NormalisedName& out) {
+  const Lexicon& lx = Vocab();
+  auto variants = [&](std::vector<Raw>& tokens) {
+    for (auto& r : tokens) {
+      auto v = lx.variants.find(r.text);
+      if (v != lx.variants.end()) r.text = v->second;
     }
+  };
+  MergeLetters(t);
+  variants(t);
+  int best = -1;
+  std::vector<int> forms;  // ranks of the legal forms found, in order
+  std::vector<int> legal;
+  std::vector<bool> phrase_start;
+  // Letters a legal form stood between merge once it is gone ("A OU B" reads back
+  // as "ab"), and what they make may itself be, or border on, a legal form ("C SA O
+  // Ltd W" leaves "co ltd w"): the words left are analysed again until nothing
+  // merges, so that the folded form reads back the same (Folded() is a fixed point).
+  for (;;) {
+    MarkLegalForms(lx, t, legal, phrase_start);
+    std::vector<Raw> kept;
+    kept.reserve(t.size());
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (legal[i] >= 0) {
+        if (best < 0 || legal[i] < best) best = legal[i];
+      } else {
+        kept.push_back(t[i]);
+      }
+      if (phrase_start[i]) forms.push_back(legal[i]);
+    }
+    const size_t before = kept.size();
+    MergeLetters(kept);
+    t = std::move(kept);
+    if (t.size() == before) break;
+    variants(t);
   }
-  MergeLetters(kept);  // letters a legal form stood between: "A OU B" reads back as "ab"
-  for (auto& k : kept) {
+  for (auto& k : t) {
     bool common = lx.common_words.count(k.text) > 0;
     out.tokens.push_back({std::move(k.text), common ? NameToken::kCommonWord : NameToken::kOther,
                           common ? kWeightCommon : kWeightName});
   }
-  for (size_t i = 0; i < n; ++i)
-    if (phrase_start[i]) out.tokens.push_back({lx.legal_forms[legal[i]].cls, NameToken::kLegalForm, kWeightLegal});
+  for (int rank : forms) out.tokens.push_back({lx.legal_forms[rank].cls, NameToken::kLegalForm, kWeightLegal});
   if (best >= 0) {
     out.legal_form = lx.legal_forms[best].cls;
     out.legal_family = lx.legal_forms[best].family;

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "match/jaro_winkler.h"
+#include "match/levenshtein.h"
 
 namespace dossier::match {
 namespace {
@@ -18,6 +19,11 @@ constexpr double kSoundAndSpelling = 0.97;
 constexpr double kContradictionPenalty = 1.0;
 constexpr double kWeakAliasFactor = 0.9;
 constexpr double kUnpairedPenalty = 0.5;
+// One edit in the letters of a name as written costs kTypoCost / length: 0.94 for
+// "ajuomran" / "abuomran", 0.99 for a long company name. Names shorter than
+// kMinTypoLetters are left to the tokens ("eta" / "eda" are two acronyms).
+constexpr double kTypoCost = 0.5;
+constexpr std::size_t kMinTypoLetters = 4;
 
 bool HasDigit(const std::string& s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -155,6 +161,103 @@ bool SameTokens(const std::vector<RecordToken>& a, const std::vector<RecordToken
   return x == y;
 }
 
+// The numerals of a name, sorted: numbers and roman numerals ("ii", "xiv"; a lone
+// "i", "v" or "x" only when it is no person's initial and stands between words, not
+// among other single letters as in "S.A. de C.V."): what tells apart ships, units
+// and branches of one name.
+// Without "xi": a surname far more often than eleven.
+constexpr std::array<std::string_view, 13> kRoman = {"i", "ii", "iii", "iv",  "v",   "vi",  "vii",
+                                                     "viii", "ix", "x", "xii", "xiii", "xiv"};
+
+bool IsRoman(const std::string& t) { return std::find(kRoman.begin(), kRoman.end(), t) != kRoman.end(); }
+
+std::vector<std::string_view> Numerals(const RecordName& n) {
+  std::vector<std::string_view> out;
+  const auto& t = n.tokens;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    bool numeral = HasDigit(t[k].text);
+    if (!numeral && std::find(kRoman.begin(), kRoman.end(), t[k].text) != kRoman.end()) {
+      const bool single_next = (k > 0 && t[k - 1].text.size() == 1) || (k + 1 < t.size() && t[k + 1].text.size() == 1);
+      numeral = t[k].text.size() > 1 || (t[k].role != NameToken::kInitial && !single_next);
+    }
+    if (numeral) out.push_back(t[k].text);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Whether every token that one name has and the other lacks has at most 3 letters:
+// then the difference lies in an acronym or a particle ("vtb" / "veb", "aju" / "abu").
+bool OnlyShortTokensDiffer(const RecordName& a, const RecordName& b) {
+  auto short_only = [](const RecordName& x, const RecordName& y) {
+    for (const auto& t : x.tokens) {
+      if (t.text.size() <= 3) continue;
+      if (std::none_of(y.tokens.begin(), y.tokens.end(), [&](const RecordToken& u) { return u.text == t.text; }))
+        return false;
+    }
+    return true;
+  };
+  return short_only(a, b) && short_only(b, a);
+}
+
+// Whether the two names share a token that is not a common word, legal form or
+// particle on both sides. A typo in a short token needs such a token to stand on:
+// "VTB Bank" / "VEB Bank" (two companies) share only "bank", and one letter there is
+// another bank; "aju omran" / "abu omran" share "omran".
+bool ShareDistinctiveToken(const RecordName& a, const RecordName& b) {
+  auto plain = [](const RecordToken& t) {
+    return t.role != NameToken::kCommonWord && t.role != NameToken::kLegalForm && t.role != NameToken::kConnector;
+  };
+  for (const auto& x : a.tokens)
+    for (const auto& y : b.tokens)
+      if (x.text == y.text && (plain(x) || plain(y))) return true;
+  return false;
+}
+
+// What a one-letter difference must not touch: the digits, the initials (when both
+// names have some: "Michael T. Flynn" / "Michael G. Flynn" are two people) and the
+// roman numerals of the tokens ("Sea Star II" / "Sea Star III" are two ships).
+bool SameMarkers(const RecordName& a, const RecordName& b) {
+  auto digits = [](const std::string& s) {
+    std::string d;
+    for (char c : s)
+      if (c >= '0' && c <= '9') d += c;
+    return d;
+  };
+  if (digits(a.letters) != digits(b.letters)) return false;
+  if (Numerals(a) != Numerals(b)) return false;
+  auto initials = [](const RecordName& n) {
+    std::vector<std::string_view> out;
+    for (const auto& t : n.tokens)
+      if (t.text.size() == 1) out.push_back(t.text);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const auto ia = initials(a), ib = initials(b);
+  return ia.empty() || ib.empty() || ia == ib;
+}
+
+// The likeness of two names whose letters as written are one insertion, deletion,
+// substitution or adjacent transposition apart ("LIMITED IABILITY COMPANY ELEM" /
+// "LIMITED LIABILITY COMPANY ELEM", "AjU OMRAN" / "ABU OMRAN"): a typo the tokens
+// may not see, because it breaks a legal form or a short token. 0 otherwise.
+double TypoLikeness(const RecordName& a, const RecordName& b) {
+  // The longest pair of spellings one edit apart (every way each name is written).
+  std::size_t best = 0;
+  auto consider = [&](const std::string& x, const std::string& y) {
+    const std::size_t lo = std::min(x.size(), y.size()), hi = std::max(x.size(), y.size());
+    if (lo < kMinTypoLetters || hi - lo > 1 || hi <= best) return;
+    if (DamerauOsa(x, y) == 1) best = hi;
+  };
+  consider(a.letters, b.letters);
+  for (const auto& x : a.spellings) consider(x, b.letters);
+  for (const auto& y : b.spellings) consider(a.letters, y);
+  if (best == 0) return 0.0;
+  if (!SameMarkers(a, b)) return 0.0;
+  if (OnlyShortTokensDiffer(a, b) && !ShareDistinctiveToken(a, b)) return 0.0;
+  return 1.0 - kTypoCost / static_cast<double>(best);
+}
+
 }  // namespace
 
 // The generation a person's name states: "jr", "sr", "ii", "iii", "iv", or ""
@@ -174,6 +277,9 @@ double TokenLikeness(const RecordToken& a, const RecordToken& b, bool sound) {
   if (a.text == b.text) return 1.0;
   if (a.text.empty() || b.text.empty()) return 0.0;
   if (HasDigit(a.text) || HasDigit(b.text)) return 0.0;
+  // Roman numerals too: "ii" is not "iii", whatever Jaro-Winkler says.
+  const bool roman_a = IsRoman(a.text), roman_b = IsRoman(b.text);
+  if ((roman_a && roman_b) || (roman_a && a.text.size() > 1) || (roman_b && b.text.size() > 1)) return 0.0;
   if (a.text.size() == 1 || b.text.size() == 1) {
     return a.text.front() == b.text.front() ? kInitialLikeness : 0.0;
   }
@@ -220,14 +326,38 @@ NameComparison CompareNames(const RecordName& a, const RecordName& b, bool expla
   out.exact = SameTokens(a.tokens, b.tokens);
   // The same letters split differently ("exxon mobil" / "exxonmobil", "xi jin ping" /
   // "xi jinping") are the same name.
-  const bool split = !out.exact && a.compact == b.compact;
+  const bool split = !out.exact && (a.compact == b.compact || (!a.letters.empty() && a.letters == b.letters));
   if (split) out.exact = true;
   if (out.exact) out.score = 1.0;
+  bool typo = false;
+  if (!out.exact) {
+    const double t = TypoLikeness(a, b);
+    if (t > out.score) {
+      out.score = t;
+      typo = true;
+    }
+  }
   const bool weak = a.weak || b.weak;
   if (weak) out.score *= kWeakAliasFactor;
   const std::string gen_a = Generation(a), gen_b = Generation(b);
   const bool generations_differ = gen_a != gen_b;
   if (generations_differ) {
+    out.score *= kGenerationFactor;
+    out.exact = false;
+  }
+
+  // A numbered name against an unnumbered one ("Sea Pearl" / "SEA PEARL I", "Almacen
+  // Junior" / "Almacen Junior No. 2"): ships, units and branches of one name, as a
+  // father and son are for persons. Not for persons' names, where a lone "i" or "v"
+  // is an initial.
+  auto personal = [](const RecordName& n) {
+    return std::any_of(n.tokens.begin(), n.tokens.end(), [](const RecordToken& t) {
+      return t.role == NameToken::kGiven || t.role == NameToken::kSurname || t.role == NameToken::kInitial ||
+             t.role == NameToken::kPatronymic;
+    });
+  };
+  const bool numbering_differs = !personal(a) && !personal(b) && Numerals(a).empty() != Numerals(b).empty();
+  if (numbering_differs) {
     out.score *= kGenerationFactor;
     out.exact = false;
   }
@@ -266,6 +396,8 @@ NameComparison CompareNames(const RecordName& a, const RecordName& b, bool expla
       d += "same tokens";
     } else if (split) {
       d += "same letters, split differently";
+    } else if (typo) {
+      d += "one letter apart as written (a typo)";
     } else {
       const std::size_t most = std::max(a.tokens.size(), b.tokens.size());
       d += pairs.size() == most ? "tokens aligned" : std::to_string(pairs.size()) + " of " + std::to_string(most) + " tokens aligned";
@@ -288,6 +420,7 @@ NameComparison CompareNames(const RecordName& a, const RecordName& b, bool expla
       if (!missing.empty()) d += "; unmatched " + missing;
     }
     if (weak) d += "; weak alias";
+    if (numbering_differs) d += "; one name is numbered, the other not";
     if (generations_differ)
       d += "; generations differ (" + (gen_a.empty() ? std::string("none") : gen_a) + " / " +
            (gen_b.empty() ? std::string("none") : gen_b) + ")";

@@ -8,7 +8,9 @@
 //   consonant skeletons are equal ("muhammad" / "mohammed": "mhmd"); 0.97 when
 //   Jaro-Winkler is 0.9 or more and the primary Metaphone keys are equal
 //   ("lukoyl" / "lukoil": a transliteration variant). Tokens with a
-//   digit compare only by equality ("7" is not "8", whatever the distance).
+//   digit compare only by equality ("7" is not "8", whatever the distance), and so do
+//   roman numerals ("ii" / "iii"; a lone "i", "v", "x" only against another numeral,
+//   since it may be an initial).
 // - CompareNames aligns the tokens of two names one to one, maximising the summed
 //   gain 2 min(w_l, w_r) (2 s - 0.5) of the pairs, with w the token's identity weight
 //   (RecordToken::weight: the normaliser's role prior, patronymic 0.5, legal form
@@ -21,9 +23,22 @@
 //   matter, a missing patronymic costs little, a missing given name more, and a
 //   different given name most. Names whose letters are the same but split
 //   differently ("abdul rahman" / "abdulrahman", "xi jin ping" / "xi jinping") count
-//   as exact (score 1). A weak alias on either side scales the score by 0.9. Names
+//   as exact (score 1), and so do names whose letters as written (RecordName::letters,
+//   legal forms and honorifics included) are equal. Names whose letters as written
+//   are one edit apart (insertion, deletion, substitution or adjacent transposition;
+//   both at least 4 letters; the same digits, the same roman numerals and, when
+//   both have single letters, the same ones; and, when the tokens that differ are
+//   all of 3 letters or fewer, some token in common that is not a common word, legal
+//   form or particle: "VTB Bank" / "VEB Bank" are two banks) score at least
+//   1 - 0.5 / length (a typo:
+//   "LIMITED IABILITY COMPANY ELEM" / "LIMITED LIABILITY COMPANY ELEM", where the
+//   broken legal form leaves the tokens unaligned, or "aju omran" / "abu omran",
+//   where the short token falls under the Jaro-Winkler floor); the detail says
+//   "one letter apart as written (a typo)". A weak alias on either side scales the score by 0.9. Names
 //   stating different generations ("Jr" against none, "Sr" or "III") are never
 //   exact and their score is scaled by kGenerationFactor (0.7): a father and son.
+//   So are names other than persons' of which one is numbered (a number or a roman
+//   numeral token) and the other not ("Sea Pearl" / "SEA PEARL I": two ships).
 // - surname / given: for person names with at least two tokens on both sides, the
 //   similarity of a surname paired with a surname (0 if none is) and the mean similarity of
 //   the given names of the side with fewer of them; -1 when not applicable.

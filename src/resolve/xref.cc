@@ -39,6 +39,11 @@ std::vector<XrefPair> Xref(const MatchCorpus& corpus, const JudgedPairs& judged,
     std::vector<std::pair<uint32_t, uint32_t>> mine;
     match::QueryOptions q;
     q.limit = options.candidates + 1;  // the entity finds itself first
+    // The query names are the entity's own, all in the index: their trigrams only
+    // reorder near spellings that the token, phonetic and fold keys already bring,
+    // so they are not probed (1.5x faster, recall@10 -0.005 on the benchmark).
+    q.probe_found_trigrams = false;
+    q.probe_top = 128;  // the top 11 are wanted, not 10 of a crowd
     for (size_t i = next++; i < left.size(); i = next++) {
       const CorpusEntity& e = corpus.entity(left[i]);
       std::vector<match::NormalisedName> names;

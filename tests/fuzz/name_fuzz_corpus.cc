@@ -36,6 +36,9 @@ std::vector<std::string> Corpus() {
   std::string bytes;
   for (int i = 0; i < 256; ++i) bytes += static_cast<char>(i);
   c.push_back(bytes);
+  // Found by libFuzzer: letters merged once a legal form between them is gone made
+  // a new legal form ("C SA/o Ltd W" folded to "co ltd w sa", read back as "w co llc sa").
+  c.push_back(std::string("\x07\x2c\xc0\x2e\x20\x43\x20\xef\x53\x41\x2f\x6f\x20\x4c\x74\x64\x00\x00\x00\x57", 20));
   return c;
 }
 
