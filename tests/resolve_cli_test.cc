@@ -113,8 +113,9 @@ TEST(Screen, ANameAloneDoesNotSaturateAndAConflictingBirthDateLowersTheScore) {
 TEST(Screen, APersonQueryNeverReturnsACompanyAndFiltersApply) {
   Fixture f;
   f.Load();
-  for (const auto& r : f.Lines("screen --name Rosneft --schema Person")[0]["results"])
-    EXPECT_NE(r["schema"], "Company") << r;
+  // (Kept in a variable: a range-for over a member of a temporary reads freed memory.)
+  const json as_person = f.Lines("screen --name Rosneft --schema Person")[0];
+  for (const auto& r : as_person["results"]) EXPECT_NE(r["schema"], "Company") << r;
   auto companies = Ids(f.Lines("screen --name Rosneft --schema Company")[0]);
   ASSERT_FALSE(companies.empty());
   auto sanctioned = Ids(f.Lines("screen --name 'Igor Sechin' --topic sanction")[0]);
