@@ -156,6 +156,12 @@ std::map<std::string, std::string> Flags(int argc, char** argv) {
   if (f.count("--budget")) g_options.posting_budget = std::stoul(f["--budget"]);
   if (f.count("--probe")) g_options.probe_top = std::stoul(f["--probe"]);
   if (f.count("--trigram-walk-df")) g_options.trigram_walk_df = std::stoul(f["--trigram-walk-df"]);
+  if (f.count("--fuzzy-weight")) g_options.fuzzy_weight = std::stof(f["--fuzzy-weight"]);
+  if (f.count("--fuzzy-df")) g_options.fuzzy_token_df = std::stoul(f["--fuzzy-df"]);
+  if (f.count("--fuzzy-near")) g_options.fuzzy_max_near = std::stoul(f["--fuzzy-near"]);
+  if (f.count("--fuzzy-two")) g_options.fuzzy_two_edits_length = std::stoul(f["--fuzzy-two"]);
+  if (f.count("--fuzzy-walk-df")) g_options.fuzzy_walk_df = std::stoul(f["--fuzzy-walk-df"]);
+  if (f.count("--fuzzy-probe")) g_options.fuzzy_probe = f["--fuzzy-probe"] != "0";
   return f;
 }
 
@@ -238,12 +244,29 @@ int Synthetic(std::map<std::string, std::string> flags) {
     for (std::string item; std::getline(sweep, item, ';');) {
       QueryOptions o = g_options;
       std::stringstream f(item);
-      std::string a, b, c, d, e;
+      std::string a, b, c, d, e, fw, fd, fn, ft;
       std::getline(f, a, ',');
       std::getline(f, b, ',');
       std::getline(f, c, ',');
       std::getline(f, d, ',');
       std::getline(f, e, ',');
+      std::getline(f, fw, ',');
+      std::getline(f, fd, ',');
+      std::getline(f, fn, ',');
+      std::getline(f, ft, ',');
+      if (!ft.empty()) o.fuzzy_two_edits_length = std::stoul(ft);
+      std::string fwd;
+      std::getline(f, fwd, ',');
+      if (!fwd.empty()) o.fuzzy_walk_df = std::stoul(fwd);
+      std::string fp;
+      std::getline(f, fp, ',');
+      if (!fp.empty()) o.fuzzy_probe = fp != "0";
+      std::string fnd;
+      std::getline(f, fnd, ',');
+      if (!fnd.empty()) o.fuzzy_near_df = std::stoul(fnd);
+      if (!fw.empty()) o.fuzzy_weight = std::stof(fw);
+      if (!fd.empty()) o.fuzzy_token_df = std::stoul(fd);
+      if (!fn.empty()) o.fuzzy_max_near = std::stoul(fn);
       if (!d.empty()) o.probe_top = std::stoul(d);
       if (!e.empty()) o.probe_found_trigrams = e != "0";
       if (!a.empty()) o.walk_fraction = std::stod(a);
@@ -251,18 +274,25 @@ int Synthetic(std::map<std::string, std::string> flags) {
       if (!c.empty()) o.trigram_walk_df = std::stoul(c);
       std::vector<double> lat(nq);
       Tally t;
+      std::map<std::string, Tally> kinds;  // recall@10 by variant and culture
       for (std::size_t i = 0; i < nq; ++i) {
         auto a0 = Clock::now();
         const auto r = index.Query({&qn[i], 1}, classes_of(corpus.queries[i]), o);
         lat[i] = Seconds(a0, Clock::now()) * 1e3;
         t.Count(Rank(r, corpus.queries[i].entity));
+        kinds[corpus.queries[i].kind].Count(Rank(r, corpus.queries[i].entity));
+        kinds[corpus.entities[corpus.queries[i].entity].culture].Count(Rank(r, corpus.queries[i].entity));
       }
       double sum = 0;
       for (double x : lat) sum += x;
       std::sort(lat.begin(), lat.end());
-      std::printf("sweep wf=%g budget=%zu twd=%zu probe=%zu pft=%d: recall@1 %.4f recall@10 %.4f, candidates only: mean %.3f p50 %.3f p99 %.3f ms (load %s)\n",
-                  o.walk_fraction, o.posting_budget, o.trigram_walk_df, o.probe_top, o.probe_found_trigrams, t.R1(), t.R10(), sum / static_cast<double>(nq),
+      std::printf("sweep wf=%g budget=%zu twd=%zu probe=%zu pft=%d fuzzy=%g/%zu/%zu/%zu/%zu/%d/%zu: recall@1 %.4f recall@10 %.4f, candidates only: mean %.3f p50 %.3f p99 %.3f ms (load %s)\n",
+                  o.walk_fraction, o.posting_budget, o.trigram_walk_df, o.probe_top, o.probe_found_trigrams,
+                  static_cast<double>(o.fuzzy_weight), o.fuzzy_token_df, o.fuzzy_max_near, o.fuzzy_two_edits_length, o.fuzzy_walk_df, o.fuzzy_probe, o.fuzzy_near_df, t.R1(), t.R10(), sum / static_cast<double>(nq),
                   lat[nq / 2], lat[std::min(nq - 1, nq * 99 / 100)], LoadAverage().c_str());
+      std::printf("   ");
+      for (const auto& [k, v] : kinds) std::printf(" %s %.3f", k.c_str(), v.R10());
+      std::printf("\n");
     }
   }
 

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include "match/token_dictionary.h"
+
+#include <algorithm>
 #include <atomic>
 #include <string>
 #include <thread>
@@ -123,6 +126,66 @@ TEST(IndexKeysTest, RomanisationFold) {
   EXPECT_NE(RomanisationFold("petrov"), RomanisationFold("popov"));
   EXPECT_EQ(RomanisationFold("al"), "");        // too short to say anything
   EXPECT_EQ(RomanisationFold("сечин"), "");     // not ASCII: the normaliser romanises first
+}
+
+TEST(IndexKeysTest, RomanisationFoldGreekAndFrench) {
+  EXPECT_EQ(RomanisationFold("panayiotis"), RomanisationFold("panagiotis"));
+  EXPECT_EQ(RomanisationFold("ampelas"), RomanisationFold("abelas"));
+  EXPECT_EQ(RomanisationFold("dariatichina", true), RomanisationFold("daryatishina"));
+  EXPECT_EQ(RomanisationFold("jukova", true), RomanisationFold("zhukova"));
+}
+
+std::vector<std::string> NearTexts(const TokenDictionary& d, std::string_view token, int max_distance) {
+  std::vector<TokenDictionary::NearToken> near;
+  d.Near(token, max_distance, near);
+  std::vector<std::string> out;
+  for (const auto& n : near) out.emplace_back(n.text);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(TokenDictionaryTest, OneEditAllKindsAndTwoEditsForLongTokens) {
+  TokenDictionary d;
+  for (const char* t : {"hamas", "amasa", "ramas", "eta", "tariq", "smith", "abdullah", "mahmoud", "x", "12345"}) d.Add(t);
+  d.Add("hamas");  // twice: once
+  EXPECT_EQ(d.size(), 8u);  // "x" too short, "12345" has no letter
+  EXPECT_EQ(NearTexts(d, "amas", 1), (std::vector<std::string>{"amasa", "hamas", "ramas"}));
+  EXPECT_EQ(NearTexts(d, "eat", 1), (std::vector<std::string>{"eta"}));     // transposition
+  EXPECT_EQ(NearTexts(d, "tarq", 1), (std::vector<std::string>{"tariq"}));  // insertion
+  EXPECT_EQ(NearTexts(d, "smyth", 1), (std::vector<std::string>{"smith"}));  // substitution
+  EXPECT_TRUE(NearTexts(d, "smith", 1).empty());                            // not itself
+  EXPECT_TRUE(NearTexts(d, "abdulah", 1) == std::vector<std::string>{"abdullah"});
+  EXPECT_TRUE(NearTexts(d, "mahmouud", 1) == std::vector<std::string>{"mahmoud"});
+  // Two edits: the query two letters longer, or a substitution and an extra letter.
+  EXPECT_EQ(NearTexts(d, "abdoullahh", 2), (std::vector<std::string>{"abdullah"}));
+  EXPECT_EQ(NearTexts(d, "mahmouud", 2), (std::vector<std::string>{"mahmoud"}));
+  EXPECT_TRUE(NearTexts(d, "mahmouud", 2) == NearTexts(d, "mahmouud", 1));
+}
+
+TEST(CandidateIndexTest, FuzzyExpansionReachesOneEditInShortTokens) {
+  CandidateIndex index;
+  index.Add(1, EntityClass::kOrganisation, O("HAMAS"));
+  index.Add(2, EntityClass::kOrganisation, O("Harakat al-Muqawama"));
+  index.Add(3, EntityClass::kOrganisation, O("Bank Saderat PLC"));
+  index.Compact();
+  EXPECT_EQ(RankOf(index.Query(O("AMAS"), kOrgs), 1), 1u);
+  EXPECT_EQ(RankOf(index.Query(O("HAMSA"), kOrgs), 1), 1u);
+  EXPECT_EQ(RankOf(index.Query(O("Bank Sadderat"), kOrgs), 3), 1u);
+}
+
+TEST(CandidateIndexTest, FuzzyExpansionNeverCreditsAnEntityWithTheTokenItself) {
+  // Entity 2 has the query's token and a neighbour of it (two aliases): the
+  // neighbour adds nothing, so 1 and 2 tie and the lower number comes first.
+  CandidateIndex index;
+  index.Add(1, EntityClass::kPerson, P("Jon Smithers"));
+  std::vector<NormalisedName> two = {P("Jon Smithers"), P("John Smithers")};
+  index.Add(2, EntityClass::kPerson, two);
+  index.Compact();
+  const auto r = index.Query(P("Jon Smithers"), kPersons);
+  ASSERT_GE(r.size(), 2u);
+  EXPECT_EQ(r[0].entity, 1u);
+  EXPECT_EQ(r[1].entity, 2u);
+  EXPECT_FLOAT_EQ(r[0].score, r[1].score);
 }
 
 TEST(CandidateIndexTest, FrequentTokensCountForLittle) {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "match/key_table.h"
+#include "match/token_dictionary.h"
 
 namespace dossier::match {
 namespace {
@@ -55,6 +56,16 @@ struct QueryKey {
   uint16_t token = kNoToken;
   std::size_t df = 0;
   std::array<Span, kEntityClasses> frozen{}, tail{};
+  uint16_t group = kNoGroup;  // a fuzzy expansion: the query token it stands in for
+  static constexpr uint16_t kNoGroup = 0xFFFF;
+};
+
+// A fuzzy expansion before it is resolved.
+struct Expansion {
+  uint64_t key = 0;
+  float weight = 0.0f;
+  uint32_t rank = 0;   // for the per-token cap: nearest, then most frequent, first
+  uint16_t group = 0;  // the query token's number among the expanded ones
 };
 
 // Where a probe of ascending entity numbers has got to in a key's postings.
@@ -83,6 +94,16 @@ struct Scratch {
   std::vector<std::size_t> token_df;
   std::vector<uint32_t> order;
   std::vector<uint32_t> sorted;
+  std::vector<TokenDictionary::NearToken> near;
+  std::vector<std::string_view> seen;
+  std::vector<Expansion> expansions;
+  // Fuzzy expansions credit an entity once per query token, with the best of
+  // its neighbours, and not at all if it has the token itself (group_own[g]):
+  // stamp[e] == stamp_base + g says credit[e] is what group g has given e.
+  std::vector<QueryKey> group_own;
+  std::vector<uint32_t> stamp;
+  std::vector<float> credit;
+  uint32_t stamp_base = 1;
 };
 
 Scratch& ThreadScratch() {
@@ -101,6 +122,7 @@ struct CandidateIndex::Impl {
   std::array<std::size_t, kEntityClasses> live{};
   std::size_t removed = 0;
   std::size_t tail_postings = 0;
+  TokenDictionary dictionary;                  // distinct tokens, for fuzzy expansion
 
   Span Frozen(uint32_t id) const {
     if (id + 1 >= frozen_offsets.size()) return {};
@@ -160,6 +182,8 @@ bool CandidateIndex::Add(uint32_t entity, EntityClass cls, std::span<const Norma
   const bool known = was != kAbsent;
   if (known && was != c) return false;  // another class, or a tombstone
   for (const IndexKey& k : keys) m.File(m.table.FindOrInsert(ClassKey(k.key, c)), entity, known);
+  for (const NormalisedName& name : names)
+    for (const NameToken& t : name.tokens) m.dictionary.Add(t.text);
   if (!known) {
     m.entity_class[entity] = c;
     ++m.live[c];
@@ -217,6 +241,129 @@ void CandidateIndex::Compact() {
   m.removed = 0;
 }
 
+namespace {
+
+// Fuzzy expansion (QueryOptions::fuzzy_*): the dictionary tokens one edit from each
+// query token that is rare or not found, resolved as extra keys in s.resolved.
+// They add to an entity's score but not to the denominator: they stand in for the
+// query token, whose own weight is already counted there.
+template <typename Impl>
+void Expand(const Impl& m, std::span<const NormalisedName> names, ClassMask classes, std::size_t n,
+            const QueryOptions& options, Scratch& s) {
+  s.expansions.clear();
+  s.seen.clear();
+  s.group_own.clear();
+  auto resolve = [&](uint64_t key, QueryKey& q) {
+    for (unsigned c = 0; c < kEntityClasses; ++c) {
+      if (!(classes & (1u << c))) continue;
+      const uint32_t id = m.table.Find(ClassKey(key, c));
+      if (id == KeyTable::kMissing) continue;
+      q.frozen[c] = m.Frozen(id);
+      q.tail[c] = m.Tail(id);
+      q.df += q.frozen[c].size() + q.tail[c].size();
+    }
+  };
+  for (const NormalisedName& name : names) {
+    for (const NameToken& t : name.tokens) {
+      if (!TokenDictionary::Fileable(t.text)) continue;
+      if (std::find(s.seen.begin(), s.seen.end(), std::string_view(t.text)) != s.seen.end()) continue;
+      s.seen.push_back(t.text);
+      if (s.group_own.size() >= QueryKey::kNoGroup) break;
+      QueryKey own;
+      resolve(HashKey(KeyKind::kToken, t.text), own);
+      if (own.df > options.fuzzy_token_df) continue;
+      s.near.clear();
+      m.dictionary.Near(t.text, t.text.size() >= options.fuzzy_two_edits_length ? 2 : 1, s.near);
+      const auto group = static_cast<uint16_t>(s.group_own.size());
+      const std::size_t first = s.expansions.size();
+      for (const auto& [u, distance] : s.near) {
+        Expansion x;
+        x.key = HashKey(KeyKind::kToken, u);
+        x.group = group;
+        // A query token itself: its own key is there already.
+        if (std::binary_search(s.keys.begin(), s.keys.end(), IndexKey{x.key, 0.0f, KeyKind::kToken, kNoToken},
+                               [](const IndexKey& a, const IndexKey& b) { return a.key < b.key; }))
+          continue;
+        std::size_t kdf = 0;
+        for (unsigned c = 0; c < kEntityClasses; ++c) {
+          if (!(classes & (1u << c))) continue;
+          const uint32_t id = m.table.Find(ClassKey(x.key, c));
+          if (id != KeyTable::kMissing) kdf += m.Frozen(id).size() + m.Tail(id).size();
+        }
+        if (kdf == 0 || kdf > options.fuzzy_near_df) continue;
+        const double sim = 1.0 - distance / static_cast<double>(std::max(u.size(), t.text.size()));
+        const double idf = std::log1p(static_cast<double>(n) / static_cast<double>(kdf));
+        x.weight = static_cast<float>(options.fuzzy_weight * sim * t.weight * idf);
+        x.rank = static_cast<uint32_t>((2 - distance) << 28) + static_cast<uint32_t>(std::min<std::size_t>(kdf, (1u << 28) - 1));
+        if (x.weight > 0.0f) s.expansions.push_back(x);
+      }
+      if (s.expansions.size() == first) continue;
+      if (s.expansions.size() - first > options.fuzzy_max_near) {
+        std::nth_element(s.expansions.begin() + static_cast<std::ptrdiff_t>(first),
+                         s.expansions.begin() + static_cast<std::ptrdiff_t>(first + options.fuzzy_max_near), s.expansions.end(),
+                         [](const Expansion& a, const Expansion& b) { return a.rank > b.rank; });
+        s.expansions.resize(first + options.fuzzy_max_near);
+      }
+      s.group_own.push_back(own);
+    }
+  }
+  if (s.expansions.empty()) return;
+  // A neighbour of two query tokens: once, for the one it is nearer to.
+  std::sort(s.expansions.begin(), s.expansions.end(), [](const Expansion& a, const Expansion& b) {
+    return a.key != b.key ? a.key < b.key : a.weight > b.weight;
+  });
+  s.expansions.erase(std::unique(s.expansions.begin(), s.expansions.end(),
+                                 [](const Expansion& a, const Expansion& b) { return a.key == b.key; }),
+                     s.expansions.end());
+  for (const Expansion& x : s.expansions) {
+    QueryKey q;
+    q.kind = KeyKind::kToken;
+    q.token = kNoToken;  // not a query token's own key
+    q.group = x.group;
+    resolve(x.key, q);
+    q.weight = x.weight;
+    s.resolved.push_back(q);
+  }
+  // Stamps for this query's groups.
+  if (s.stamp.size() < m.entity_class.size()) {
+    s.stamp.resize(m.entity_class.size(), 0);
+    s.credit.resize(m.entity_class.size(), 0.0f);
+  }
+  if (s.stamp_base > 0xFFFFFFFFu - 2 * QueryKey::kNoGroup) {
+    std::fill(s.stamp.begin(), s.stamp.end(), 0u);
+    s.stamp_base = 1;
+  }
+  // An entity with the query token itself takes nothing from its neighbours:
+  // stamped as fully credited already.
+  for (std::size_t g = 0; g < s.group_own.size(); ++g) {
+    const QueryKey& own = s.group_own[g];
+    for (unsigned c = 0; c < kEntityClasses; ++c) {
+      for (const Span& span : {own.frozen[c], own.tail[c]}) {
+        for (const uint32_t* p = span.begin; p != span.end; ++p) {
+          s.stamp[*p] = s.stamp_base + static_cast<uint32_t>(g);
+          s.credit[*p] = std::numeric_limits<float>::max();
+        }
+      }
+    }
+  }
+}
+
+// What fuzzy expansion q adds to entity e: the part of its weight above what its
+// group has given e already; nothing if e has the token itself (stamped so).
+inline float Credit(const QueryKey& q, uint32_t e, Scratch& s) {
+  const uint32_t st = s.stamp_base + q.group;
+  if (s.stamp[e] != st) {
+    s.stamp[e] = st;
+    s.credit[e] = 0.0f;
+  }
+  if (q.weight <= s.credit[e]) return 0.0f;
+  const float add = q.weight - s.credit[e];
+  s.credit[e] = q.weight;
+  return add;
+}
+
+}  // namespace
+
 std::vector<Candidate> CandidateIndex::Query(std::span<const NormalisedName> names, ClassMask classes,
                                              const QueryOptions& options) const {
   Scratch& s = ThreadScratch();
@@ -258,6 +405,7 @@ std::vector<Candidate> CandidateIndex::Query(std::span<const NormalisedName> nam
     }
     if (q.df > 0) s.resolved.push_back(q);
   }
+  if (options.fuzzy_weight > 0.0f && options.fuzzy_max_near > 0) Expand(m, names, classes, n, options, s);
   std::sort(s.resolved.begin(), s.resolved.end(), [](const QueryKey& a, const QueryKey& b) { return a.df < b.df; });
   s.token_key.assign(s.token_df.size(), nullptr);
   for (const QueryKey& q : s.resolved)
@@ -276,13 +424,29 @@ std::vector<Candidate> CandidateIndex::Query(std::span<const NormalisedName> nam
     const bool whole = q.kind == KeyKind::kTrigram && q.token < s.token_df.size() &&
                        s.token_df[q.token] >= options.trigram_walk_df;
     if (whole && !options.probe_found_trigrams) continue;
-    if (whole || (walked_keys >= 2 && (over || q.df > cap || walked + q.df > options.posting_budget))) {
-      if (!whole) over = true;
+    // The neighbours of a token found whole: probed, as those trigrams are.
+    const bool near_found = q.group != QueryKey::kNoGroup && s.group_own[q.group].df > options.fuzzy_walk_df;
+    const bool late = walked_keys >= 2 && (over || q.df > cap || walked + q.df > options.posting_budget);
+    // A neighbour too frequent to walk is dropped, not probed, unless asked:
+    // probing it costs as much as walking a rare one and rarely lifts the target.
+    if (q.group != QueryKey::kNoGroup && (late || near_found) && !options.fuzzy_probe) continue;
+    if (whole || near_found || late) {
+      if (!whole && !near_found) over = true;
       s.probe.push_back(&q);
       continue;
     }
     for (unsigned c = 0; c < kEntityClasses; ++c) {
       for (const Span& span : {q.frozen[c], q.tail[c]}) {
+        if (q.group != QueryKey::kNoGroup) {
+          for (const uint32_t* p = span.begin; p != span.end; ++p) {
+            const float w = Credit(q, *p, s);
+            if (w <= 0.0f) continue;
+            float& a = s.acc[*p];
+            if (a == 0.0f) s.touched.push_back(*p);
+            a += w;
+          }
+          continue;
+        }
         for (const uint32_t* p = span.begin; p != span.end; ++p) {
           float& a = s.acc[*p];
           if (a == 0.0f) s.touched.push_back(*p);
@@ -339,8 +503,11 @@ std::vector<Candidate> CandidateIndex::Query(std::span<const NormalisedName> nam
           s.acc[e] += group_weight;
           continue;
         }
-        for (std::size_t k = i; k < j; ++k)
-          if (s.cursors[k - i].Has(*s.probe[k], c, e)) s.acc[e] += s.probe[k]->weight;
+        for (std::size_t k = i; k < j; ++k) {
+          const QueryKey& q = *s.probe[k];
+          if (!s.cursors[k - i].Has(q, c, e)) continue;
+          s.acc[e] += q.group == QueryKey::kNoGroup ? q.weight : Credit(q, e, s);
+        }
       }
       i = j;
     }
@@ -356,6 +523,8 @@ std::vector<Candidate> CandidateIndex::Query(std::span<const NormalisedName> nam
 
   for (uint32_t e : s.touched) s.acc[e] = 0.0f;
   s.touched.clear();
+  s.stamp_base += static_cast<uint32_t>(s.group_own.size());
+  s.group_own.clear();
   return out;
 }
 
@@ -375,7 +544,7 @@ IndexStats CandidateIndex::Stats() const {
   st.postings = m.frozen_ids.size() + m.tail_postings;
   st.bytes = m.table.bytes() + m.frozen_offsets.capacity() * sizeof(uint64_t) +
              m.frozen_ids.capacity() * sizeof(uint32_t) + m.tails.capacity() * sizeof(std::vector<uint32_t>) +
-             m.entity_class.capacity();
+             m.entity_class.capacity() + m.dictionary.bytes();
   for (const auto& t : m.tails) st.bytes += t.capacity() * sizeof(uint32_t);
   return st;
 }

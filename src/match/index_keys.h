@@ -55,7 +55,11 @@ inline constexpr uint16_t kNoToken = 0xFFFF;
 // So Cyrillic in English, French and German spellings (Zhudolina / Shudolina,
 // Fjodorow / Fedorov, Tchoukhov / Chukhov) and unvocalised Arabic (amr / omar,
 // tarq / tariq) meet.
-std::string RomanisationFold(std::string_view token);
+// Greek spellings: mp -> p (μπ as b or mp: b -> p too), g dropped between a vowel
+// and i, e or y (γ as y or g: panayiotis / panagiotis). With `french`, ch -> s and
+// j -> s (French ш and ж: dariatichina / daryatishina, jukova / zhukova); the
+// index files that second fold too when it differs.
+std::string RomanisationFold(std::string_view token, bool french = false);
 
 // A key's hash. Never 0.
 uint64_t HashKey(KeyKind kind, std::string_view text);
