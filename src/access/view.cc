@@ -29,9 +29,10 @@ std::vector<std::string> Entity::Values(std::string_view prop) const {
   return out;
 }
 
-std::string Entity::Caption() const {
+std::string CaptionOf(const std::function<std::vector<std::string>(std::string_view)>& values_of,
+                      const std::string& fallback) {
   for (auto prop : kCaptionProps) {
-    auto values = Values(prop);
+    auto values = values_of(prop);
     // Prefer names written in mixed case (lists shout), then the shortest.
     auto shouting = [](const std::string& v) {
       return std::none_of(v.begin(), v.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -41,7 +42,11 @@ std::string Entity::Caption() const {
       return a.size() != b.size() ? a.size() < b.size() : a < b;
     });
   }
-  return id;
+  return fallback;
+}
+
+std::string Entity::Caption() const {
+  return CaptionOf([this](std::string_view prop) { return Values(prop); }, id);
 }
 
 std::vector<const store::StoredStatement*> TieEvidence(const Tie& tie) {

@@ -34,6 +34,11 @@ struct Entity {
   std::string Caption() const;  // first name, else id
 };
 
+// The caption of an entity whose values of a property `values_of` gives: its best
+// name (mixed case before shouting, then the shortest), else `fallback`.
+std::string CaptionOf(const std::function<std::vector<std::string>(std::string_view)>& values_of,
+                      const std::string& fallback);
+
 // One visible tie between two visible entities.
 struct Tie {
   std::string tie_id;    // the interval entity (Ownership, Family...)

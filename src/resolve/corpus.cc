@@ -61,19 +61,12 @@ std::unique_ptr<MatchCorpus> MatchCorpus::Build(access::View& view,
     if (sanctioned.count(id)) e.topics.insert("sanction");
     e.properties = std::move(g.properties);
     e.record = match::BuildMatchRecord(e.schema, e.properties);
-    access::Entity caption_source;
-    caption_source.id = id;
-    for (const char* prop : {"name", "alias", "previousName", "weakAlias"}) {
-      auto it = e.properties.find(prop);
-      if (it == e.properties.end()) continue;
-      for (const auto& v : it->second) {
-        store::StoredStatement st;
-        st.prop = prop;
-        st.value = v;
-        caption_source.statements.push_back(std::move(st));
-      }
-    }
-    e.caption = caption_source.Caption();
+    e.caption = access::CaptionOf(
+        [&](std::string_view prop) {
+          auto it = e.properties.find(prop);
+          return it == e.properties.end() ? std::vector<std::string>{} : it->second;
+        },
+        id);
     const auto n = static_cast<uint32_t>(corpus->entities_.size());
     std::vector<match::NormalisedName> names;
     for (const auto& rn : e.record.names) names.push_back(rn.name);
