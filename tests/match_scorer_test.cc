@@ -137,6 +137,21 @@ TEST(Features, TypoNeverChangesDigitsInitialsOrNumerals) {
   EXPECT_LT(name_score(Rec("Organization", {{"name", {"ETA"}}}), Rec("Organization", {{"name", {"EDA"}}})), 0.95);
 }
 
+TEST(Features, NearestNumberRanksFirstButBelowTheSameNumber) {
+  auto name_score = [](const std::string& a, const std::string& b) {
+    return F(CompareRecords(Rec("Vessel", {{"name", {a}}}), Rec("Vessel", {{"name", {b}}})), Feature::kNameMatch).score;
+  };
+  // "x877" is one typo from 7877 and far from 7005: the list's 7877 comes first.
+  const double near = name_score("FU YUAN YU x877", "FU YUAN YU 7877");
+  const double far = name_score("FU YUAN YU x877", "FU YUAN YU 7005");
+  EXPECT_GT(near, far);
+  EXPECT_LT(near, name_score("FU YUAN YU 7877", "FU YUAN YU 7877"));
+  EXPECT_GT(name_score("FU YUAN YU 6848", "FU YUAN YU 8648"), name_score("FU YUAN YU 6848", "FU YUAN YU 005"));
+  // A letter typo beside a number keeps the number: ship 2 is ship 2.
+  EXPECT_GT(name_score("VAFLAJR2", "VALFAJR2"), name_score("VAFLAJR2", "VALFAJR3"));
+  EXPECT_GT(name_score("VAFLAJR2", "VALFAJR2"), 0.5);
+}
+
 TEST(Features, BirthDateRelationsAreExclusive) {
   auto relation = [](const std::string& a, const std::string& b) {
     const auto f = CompareRecords(Person("x y", {{"birthDate", {a}}}), Person("x y", {{"birthDate", {b}}}));

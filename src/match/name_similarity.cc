@@ -19,6 +19,7 @@ constexpr double kSoundAndSpelling = 0.97;
 constexpr double kContradictionPenalty = 1.0;
 constexpr double kWeakAliasFactor = 0.9;
 constexpr double kUnpairedPenalty = 0.5;
+constexpr double kNumberTypoLikeness = 0.3;
 // One edit in the letters of a name as written costs kTypoCost / length: 0.94 for
 // "ajuomran" / "abuomran", 0.99 for a long company name. Names shorter than
 // kMinTypoLetters are left to the tokens ("eta" / "eda" are two acronyms).
@@ -171,16 +172,23 @@ constexpr std::array<std::string_view, 13> kRoman = {"i", "ii", "iii", "iv",  "v
 
 bool IsRoman(const std::string& t) { return std::find(kRoman.begin(), kRoman.end(), t) != kRoman.end(); }
 
-std::vector<std::string_view> Numerals(const RecordName& n) {
-  std::vector<std::string_view> out;
+// A token mixing letters and digits gives its digits only: "valfajr2" and its typo
+// "vaflajr2" are both ship number 2.
+std::vector<std::string> Numerals(const RecordName& n) {
+  std::vector<std::string> out;
   const auto& t = n.tokens;
   for (std::size_t k = 0; k < t.size(); ++k) {
-    bool numeral = HasDigit(t[k].text);
-    if (!numeral && std::find(kRoman.begin(), kRoman.end(), t[k].text) != kRoman.end()) {
-      const bool single_next = (k > 0 && t[k - 1].text.size() == 1) || (k + 1 < t.size() && t[k + 1].text.size() == 1);
-      numeral = t[k].text.size() > 1 || (t[k].role != NameToken::kInitial && !single_next);
+    if (HasDigit(t[k].text)) {
+      std::string digits;
+      for (char c : t[k].text)
+        if (c >= '0' && c <= '9') digits += c;
+      out.push_back(std::move(digits));
+      continue;
     }
-    if (numeral) out.push_back(t[k].text);
+    if (std::find(kRoman.begin(), kRoman.end(), t[k].text) != kRoman.end()) {
+      const bool single_next = (k > 0 && t[k - 1].text.size() == 1) || (k + 1 < t.size() && t[k + 1].text.size() == 1);
+      if (t[k].text.size() > 1 || (t[k].role != NameToken::kInitial && !single_next)) out.push_back(t[k].text);
+    }
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -276,7 +284,14 @@ static std::string Generation(const RecordName& name) {
 double TokenLikeness(const RecordToken& a, const RecordToken& b, bool sound) {
   if (a.text == b.text) return 1.0;
   if (a.text.empty() || b.text.empty()) return 0.0;
-  if (HasDigit(a.text) || HasDigit(b.text)) return 0.0;
+  if (HasDigit(a.text) || HasDigit(b.text)) {
+    // Numbers one typo apart ("7877" / "x877", "8648" / "6848", "780" / "7870") are
+    // other ships or units, but nearer the query than any other number: a weak
+    // likeness ranks the nearest first and keeps it far below the same number.
+    const bool both = HasDigit(a.text) && HasDigit(b.text);
+    const bool long_enough = std::min(a.text.size(), b.text.size()) >= 2;
+    return both && long_enough && DamerauOsa(a.text, b.text) == 1 ? kNumberTypoLikeness : 0.0;
+  }
   // Roman numerals too: "ii" is not "iii", whatever Jaro-Winkler says.
   const bool roman_a = IsRoman(a.text), roman_b = IsRoman(b.text);
   if ((roman_a && roman_b) || (roman_a && a.text.size() > 1) || (roman_b && b.text.size() > 1)) return 0.0;
