@@ -56,6 +56,10 @@ class NullStore final : public store::Store {
   std::vector<store::AuditEntry> AuditLog(int64_t) override { return {}; }
   std::vector<NameHit> FindNames(const std::vector<std::string>&, bool) override { return {}; }
   void ScanStatements(const std::function<void(const store::StoredStatement&)>&, const std::string&) override {}
+  void ScanLean(const std::vector<std::string>&, const std::function<void(const LeanStatement&)>&) override {}
+  void ScanEntityIds(const std::function<void(int64_t, std::string_view)>&) override {}
+  std::vector<std::string> EntityIds(const std::vector<int64_t>& keys) override { return std::vector<std::string>(keys.size()); }
+  Vocabulary Vocab() override { return {}; }
   std::map<int64_t, std::string> Markings() override { return {}; }
   std::vector<model::Source> Sources() override { return {}; }
   std::vector<store::Judgement> Judgements() override { return {}; }

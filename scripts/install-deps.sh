@@ -16,6 +16,8 @@ PACKAGES=(
   libpugixml-dev                  # UN consolidated list XML
   libgtest-dev libgmock-dev librapidcheck-dev   # tests
   libbenchmark-dev time           # benchmarks, peak memory
+  python3-igraph python3-networkx # link analysis is cross-checked against both (tests, run by /usr/bin/python3)
+  graphviz                        # the DOT export is checked by Graphviz itself
 )
 
 # Optional, with --bench: the peer of the matching benchmark (bench/run_match_bench.sh

@@ -10,102 +10,14 @@
 #include "resolve/corpus.h"
 #include "resolve/screen.h"
 #include "resolve/xref.h"
+#include "random_world.h"
 #include "test_util.h"
 
 using namespace dossier;
-using dossier::testing::MakeStatement;
+using namespace dossier::testing::world;
 using dossier::testing::TempDir;
 
 namespace {
-
-const std::vector<std::string> kBanners = {
-    "UNCLASSIFIED",
-    "RESTRICTED//REL TO DEU, EST",
-    "CONFIDENTIAL//REL TO DEU, GBR//ORIG WESTINT",
-    "SECRET//REL TO EST//ORIG BALTSEC",
-    "SECRET//NOFORN//ORIG WESTINT",
-    "SECRET//REL TO DEU, GBR//ORCON//ORIG WESTINT",
-    "TOP SECRET//REL TO BALTSEC, GBR",
-    "CONFIDENTIAL//SOURCE PROTECTED//ORIG BALTSEC",
-};
-const std::vector<std::string> kNames = {"Igor Sechin", "Anar Mammadov", "Ziya Mammadov", "Rosneft", "Century Properties",
-                                         "Jose Antonio", "Sechin Holdings", "Mammadov Group", "Rex Tillerson"};
-const std::vector<std::string> kTieSchemata = {"Ownership", "Directorship", "Associate", "UnknownLink", "Family"};
-
-struct World {
-  std::vector<store::NewStatement> statements;
-  std::vector<store::Judgement> judgements;
-  int entities = 0;
-};
-
-World GenerateWorld() {
-  World w;
-  w.entities = *rc::gen::inRange(2, 12);
-  auto banner = [] { return *rc::gen::elementOf(kBanners); };
-  auto source = [] { return *rc::gen::element<std::string>("public", "westint-humint", "baltsec-report"); };
-  for (int i = 0; i < w.entities; ++i) {
-    std::string id = "e" + std::to_string(i);
-    std::string schema = i % 3 == 0 ? "Company" : "Person";
-    int names = *rc::gen::inRange(1, 3);
-    for (int n = 0; n < names; ++n)
-      w.statements.push_back(MakeStatement(id, schema, "name", *rc::gen::elementOf(kNames), source(), banner(),
-                                           *rc::gen::inRange(1, 7)));
-    if (*rc::gen::arbitrary<bool>())
-      w.statements.push_back(MakeStatement(id, schema, "topics", "sanction", source(), banner()));
-  }
-  int ties = *rc::gen::inRange(0, 16);
-  for (int t = 0; t < ties; ++t) {
-    std::string tie_schema = *rc::gen::elementOf(kTieSchemata);
-    const auto& edge = *model::Model::Default().Find(tie_schema)->edge();
-    std::string id = "t" + std::to_string(t);
-    int a = *rc::gen::inRange(0, w.entities), b = *rc::gen::inRange(0, w.entities);
-    std::string src = source();
-    w.statements.push_back(MakeStatement(id, tie_schema, edge.source, "e" + std::to_string(a), src, banner(),
-                                         *rc::gen::inRange(1, 7)));
-    w.statements.push_back(MakeStatement(id, tie_schema, edge.target, "e" + std::to_string(b), src, banner()));
-    if (*rc::gen::arbitrary<bool>())
-      w.statements.push_back(MakeStatement(id, tie_schema, "role", "partner", src, banner()));
-  }
-  // One claim, one key: a repeated claim with another marking would make the
-  // full store and its copy keep different versions of it.
-  std::set<int64_t> keys;
-  std::vector<store::NewStatement> unique;
-  for (auto& s : w.statements)
-    if (keys.insert(s.key).second) unique.push_back(std::move(s));
-  w.statements = std::move(unique);
-  int judgements = *rc::gen::inRange(0, 3);
-  for (int j = 0; j < judgements; ++j) {
-    std::string a = "e" + std::to_string(*rc::gen::inRange(0, w.entities));
-    std::string b = "e" + std::to_string(*rc::gen::inRange(0, w.entities));
-    if (a != b) w.judgements.push_back({a, b, *rc::gen::element<std::string>("positive", "negative"), "t", "2017"});
-  }
-  return w;
-}
-
-void Populate(store::Store& store, const World& w, const std::function<bool(const store::NewStatement&)>& keep) {
-  store.PutOrganisation({"WESTINT", "DEU", "western"});
-  store.PutOrganisation({"BALTSEC", "EST", "baltic"});
-  store.PutOrganisation({"UKPART", "GBR", "british"});
-  store.PutUser({"w", "WESTINT", 4, "analyst"});
-  store.PutUser({"b", "BALTSEC", 3, "analyst"});
-  store.PutUser({"u", "UKPART", 2, "analyst"});
-  store.PutUser({"low", "BALTSEC", 0, "reader"});
-  auto writer = store.BeginIngest({"world", "test", "t"});
-  for (const char* id : {"public", "westint-humint", "baltsec-report"}) {
-    model::Source s;
-    s.id = id;
-    s.title = std::string("title of ") + id;
-    s.originator = std::string(id) == "public" ? "" : (id[0] == 'w' ? "WESTINT" : "BALTSEC");
-    s.is_protected = id[0] != 'p';
-    s.sanitised = "a partner service";
-    s.reliability = id[0] == 'p' ? 'C' : 'B';
-    writer->PutSource(s);
-  }
-  for (const auto& s : w.statements)
-    if (keep(s)) writer->Add(s);
-  writer->Commit();
-  for (const auto& j : w.judgements) store.PutJudgement(j);
-}
 
 std::string Describe(const std::optional<access::Entity>& e) {
   if (!e) return "none";
@@ -135,13 +47,10 @@ RC_GTEST_PROP(Visibility, EveryReadEqualsTheReadOnAFilteredCopy, ()) {
   World world = GenerateWorld();
   std::string user = *rc::gen::element<std::string>("w", "b", "u", "low");
   TempDir dir;
-  auto full = store::Store::Open(dir.File("full.db"), true);
-  Populate(*full, world, [](const store::NewStatement&) { return true; });
+  auto stores = WriteTwoStores(world, user, dir);
+  auto& full = stores.full;
+  auto& filtered = stores.filtered;
   access::Reader reader = access::Reader::Resolve(*full, user);
-  auto filtered = store::Store::Open(dir.File("filtered.db"), true);
-  Populate(*filtered, world, [&](const store::NewStatement& s) {
-    return reader.CanSee(model::Marking::Parse(s.marking, reader.scheme()));
-  });
 
   access::View a(*full, reader);
   access::View b(*filtered, access::Reader::Resolve(*filtered, user));
@@ -149,6 +58,7 @@ RC_GTEST_PROP(Visibility, EveryReadEqualsTheReadOnAFilteredCopy, ()) {
   std::vector<std::string> ids;
   for (int i = 0; i < world.entities; ++i) ids.push_back("e" + std::to_string(i));
   for (int t = 0; t < 16; ++t) ids.push_back("t" + std::to_string(t));
+  for (int k = 0; k < 3; ++k) ids.push_back("v" + std::to_string(k));
   ids.push_back("never-recorded");
   for (const auto& id : ids) {
     RC_ASSERT(Describe(a.Get(id)) == Describe(b.Get(id)));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <tuple>
 
 #include "model/grading.h"
 #include "text/fold.h"
@@ -52,6 +53,11 @@ std::string Entity::Caption() const {
 std::vector<const store::StoredStatement*> TieEvidence(const Tie& tie) {
   const model::Schema* schema = model::Model::Default().Find(tie.schema);
   std::vector<const store::StoredStatement*> out;
+  if (tie.event_claim != 0) {
+    for (const auto& s : tie.statements)
+      if (s.key == tie.event_claim) out.push_back(&s);
+    return out;
+  }
   if (!schema || !schema->edge()) return out;
   for (const auto& s : tie.statements)
     if (s.prop == schema->edge()->source || s.prop == schema->edge()->target) out.push_back(&s);
@@ -144,10 +150,14 @@ std::string View::Banner(int64_t key) { return MarkingOf(key).Print(reader_.sche
 
 bool View::Visible(const store::StoredStatement& s) {
   if (s.retracted) return false;
-  auto it = marking_visible_.find(s.marking);
+  return SeesMarking(s.marking);
+}
+
+bool View::SeesMarking(int64_t marking_key) {
+  auto it = marking_visible_.find(marking_key);
   if (it != marking_visible_.end()) return it->second;
-  bool visible = reader_.CanSee(MarkingOf(s.marking));
-  marking_visible_[s.marking] = visible;
+  bool visible = reader_.CanSee(MarkingOf(marking_key));
+  marking_visible_[marking_key] = visible;
   return visible;
 }
 
@@ -311,10 +321,43 @@ std::vector<Tie> View::TiesOf(const std::string& id) {
   std::set<std::string> candidates;
   for (const auto& member : entity->members)
     for (auto& ref : store_.Referencing(member)) candidates.insert(ref);
+  // An Event ties itself to each entity it names as involved or organizer, one
+  // tie per naming statement, graded by that statement.
+  auto event_ties = [&](const Entity& event, const std::string& only_other) {
+    for (const auto& s : event.statements) {
+      if (!model::IsEventTieProperty(s.schema, s.prop)) continue;
+      const std::string other = Canonical(s.value);
+      if (other == event.id || (!only_other.empty() && other != only_other) || !Get(other)) continue;
+      Tie tie;
+      tie.tie_id = event.id;
+      tie.schema = event.schema;
+      tie.from = event.id;
+      tie.to = other;
+      tie.directed = true;
+      for (auto prop : kTieLabelProps) {
+        auto values = event.Values(prop);
+        if (!values.empty()) {
+          tie.label = values.front();
+          break;
+        }
+      }
+      if (tie.label.empty()) tie.label = s.prop;
+      tie.statements = event.statements;
+      tie.event_claim = s.key;
+      tie.reliability = Reliability(s.source_id);
+      tie.credibility = s.credibility;
+      ties.push_back(std::move(tie));
+    }
+  };
+  if (model::IsEventTieProperty(entity->schema, "involved")) event_ties(*entity, "");
   for (const auto& tie_id : candidates) {
     auto tie_entity = Get(tie_id);
     if (!tie_entity) continue;
     const model::Schema* schema = model_.Find(tie_entity->schema);
+    if (schema && schema->IsA("Event")) {
+      if (tie_entity->id != self) event_ties(*tie_entity, self);
+      continue;
+    }
     if (!schema || !schema->edge()) continue;
     const auto& spec = *schema->edge();
     std::vector<const store::StoredStatement*> sources, targets;
@@ -358,7 +401,9 @@ std::vector<Tie> View::TiesOf(const std::string& id) {
   std::sort(ties.begin(), ties.end(), [&](const Tie& a, const Tie& b) {
     std::string oa = a.Other(self), ob = b.Other(self);
     if (oa != ob) return oa < ob;
-    return a.tie_id < b.tie_id;
+    if (a.tie_id != b.tie_id) return a.tie_id < b.tie_id;
+    return std::tie(a.reliability, a.credibility, a.from, a.event_claim) <
+           std::tie(b.reliability, b.credibility, b.from, b.event_claim);
   });
   tie_cache_[self] = ties;
   return ties;

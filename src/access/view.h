@@ -47,13 +47,17 @@ struct Tie {
   bool directed = true;
   std::string label;     // "owns", or the tie's role/relationship text
   std::vector<store::StoredStatement> statements;  // the tie's visible statements
+  // For an Event's tie (model::IsEventTieProperty): the key of the one statement
+  // naming the entity involved; 0 for ties of edge schemata.
+  int64_t event_claim = 0;
   // The weakest grading among the statements that make the tie (its ends).
   char reliability = 'F';
   int credibility = 6;
   std::string Other(const std::string& id) const { return from == id ? to : from; }
 };
 
-// The statements a tie rests on: those naming its two ends.
+// The statements a tie rests on: those naming its two ends (for an Event's tie,
+// the statement naming the entity involved).
 std::vector<const store::StoredStatement*> TieEvidence(const Tie& tie);
 
 struct Hop {
@@ -69,6 +73,12 @@ class View {
   store::Store& store() { return store_; }
 
   bool Visible(const store::StoredStatement& s);
+  // Whether a statement under this marking key may be seen (retraction aside):
+  // the rule Visible applies, for structures built from access::Feed.
+  bool SeesMarking(int64_t marking_key);
+  // Clusters of more than one member, as this reader sees them: cluster id ->
+  // members (sorted, including the id). Members the reader cannot see are absent.
+  const std::map<std::string, std::vector<std::string>>& Clusters() const { return clusters_; }
   model::Marking MarkingOf(int64_t marking_key);
   std::string Banner(int64_t marking_key);
   // The highest marking over statements: what a product made of them carries.

@@ -28,6 +28,7 @@ int Run(int argc, char** argv) {
   Context ctx(options);  // reads `options` when commands run, after parsing
   AddStoreCommands(app, ctx);
   AddReadCommands(app, ctx);
+  AddGraphCommands(app, ctx);
   AddPrincipalCommands(app, ctx);
   AddMatchCommands(app, ctx);
   AddDemoCommand(app, ctx);

@@ -8,7 +8,8 @@
 namespace dossier::cli {
 
 void AddStoreCommands(CLI::App& app, Context& ctx);      // init, ingest, sources, stats, export, retract, reindex
-void AddReadCommands(CLI::App& app, Context& ctx);       // search, show, neighbours, path
+void AddReadCommands(CLI::App& app, Context& ctx);       // search, show
+void AddGraphCommands(CLI::App& app, Context& ctx);      // neighbours, path, exposure, network, common, centrality, communities, brokers
 void AddPrincipalCommands(CLI::App& app, Context& ctx);  // principals
 void AddMatchCommands(CLI::App& app, Context& ctx);      // screen, xref, eval-pairs, judge
 void AddDemoCommand(CLI::App& app, Context& ctx);        // demo

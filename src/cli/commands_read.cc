@@ -1,4 +1,4 @@
-// search, show, neighbours, path: every answer comes from the reader's View.
+// search, show: every answer comes from the reader's View.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -42,53 +42,6 @@ void Show(Context& ctx, const std::string& arg) {
   else std::cout << EntityText(view, *e);
 }
 
-void Neighbours(Context& ctx, const std::string& arg, int hops, const std::string& relation) {
-  auto& view = ctx.View();
-  if (hops < 1) throw CommandError(kUsage, "--hops must be at least 1");
-  if (!relation.empty() && !model::Model::Default().Find(relation))
-    throw CommandError(kUsage, "unknown relation schema '" + relation + "'");
-  std::string id = ResolveOrFail(view, arg);
-  auto found = view.Neighbours(id, hops, relation);
-  if (ctx.json()) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& [n, d] : found) {
-      auto e = view.Get(n);
-      list.push_back({{"id", n}, {"caption", e ? e->Caption() : n}, {"schema", e ? e->schema : ""}, {"distance", d}});
-    }
-    PrintJson({{"id", id}, {"hops", hops}, {"count", found.size()}, {"neighbours", list}});
-    return;
-  }
-  for (const auto& [n, d] : found) {
-    auto e = view.Get(n);
-    std::cout << fmt::format("{}  {:<40} {:<14} {}\n", d, e ? e->Caption() : n, e ? e->schema : "", n);
-  }
-  std::cout << found.size() << " entities within " << hops << " hops\n";
-}
-
-void Path(Context& ctx, const std::string& from_arg, const std::string& to_arg, int max_hops) {
-  auto& view = ctx.View();
-  std::string from = ResolveOrFail(view, from_arg), to = ResolveOrFail(view, to_arg);
-  auto path = view.Path(from, to, max_hops);
-  std::vector<const store::StoredStatement*> evidence;
-  if (path)
-    for (const auto& h : *path)
-      for (const auto* s : TieEvidence(h.tie)) evidence.push_back(s);
-  std::string marking = path ? view.Highest(evidence).Print(view.reader().scheme()) : "";
-  if (ctx.json()) {
-    nlohmann::json hops = nlohmann::json::array();
-    if (path)
-      for (const auto& h : *path) hops.push_back(HopJson(view, h));
-    PrintJson({{"from", from}, {"to", to}, {"length", path ? nlohmann::json(path->size()) : nlohmann::json()},
-               {"hops", hops}, {"marking", marking}});
-  } else if (path) {
-    std::cout << fmt::format("{} hops, marking {}\n", path->size(), marking);
-    for (const auto& h : *path) std::cout << "  " << HopText(view, h) << "\n";
-  } else {
-    std::cout << fmt::format("no path within {} hops\n", max_hops);
-  }
-  if (!path) throw CommandError(kNotFound, "");
-}
-
 }  // namespace
 
 void AddReadCommands(CLI::App& app, Context& ctx) {
@@ -104,22 +57,6 @@ void AddReadCommands(CLI::App& app, Context& ctx) {
   auto* show = app.add_subcommand("show", "every visible statement of an entity, with sources, grading, markings and ties");
   show->add_option("id", show_id, "entity id or exact name")->required();
   show->callback([&] { Show(ctx, show_id); });
-
-  static std::string nb_id, nb_relation;
-  static int nb_hops = 1;
-  auto* nb = app.add_subcommand("neighbours", "entities within K hops");
-  nb->add_option("id", nb_id, "entity id or exact name")->required();
-  nb->add_option("--hops", nb_hops, "how far (default 1)");
-  nb->add_option("--relation", nb_relation, "only ties of this schema (Ownership, Family, ...)");
-  nb->callback([&] { Neighbours(ctx, nb_id, nb_hops, nb_relation); });
-
-  static std::string path_from, path_to;
-  static int path_max = 6;
-  auto* path = app.add_subcommand("path", "a shortest chain of ties, each hop with its relation, source and grading");
-  path->add_option("from", path_from, "entity id or exact name")->required();
-  path->add_option("to", path_to, "entity id or exact name")->required();
-  path->add_option("--max-hops", path_max, "give up beyond this many hops (default 6)");
-  path->callback([&] { Path(ctx, path_from, path_to, path_max); });
 }
 
 }  // namespace dossier::cli

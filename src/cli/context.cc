@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "access/reader.h"
+#include "ingest/progress.h"
 #include "store/sqlite.h"
 
 namespace dossier::cli {
@@ -30,6 +31,32 @@ access::View& Context::View() {
     throw CommandError(kAccess, e.what());
   }
   return *view_;
+}
+
+access::Feed& Context::Feed() {
+  if (!feed_) feed_ = std::make_unique<access::Feed>(Store(false));
+  return *feed_;
+}
+
+const graph::Graph& Context::Graph() {
+  if (graph_) return *graph_;
+  const auto total = Store(false).Count().statements;
+  ingest::Progress progress("graph", static_cast<uint64_t>(total), ingest::StderrIsTerminal());
+  graph::BuildProgress last;
+  graph_ = std::make_unique<graph::Graph>(graph::Graph::Build(Feed(), [&](const graph::BuildProgress& p) {
+    last = p;
+    progress.Update(static_cast<uint64_t>(p.statements), static_cast<uint64_t>(p.statements));
+  }));
+  progress.Finish(static_cast<uint64_t>(last.statements));
+  return *graph_;
+}
+
+const graph::ReaderGraph& Context::ReaderGraph() {
+  if (!reader_graph_) {
+    const graph::Graph& g = Graph();
+    reader_graph_ = std::make_unique<graph::ReaderGraph>(g, View());
+  }
+  return *reader_graph_;
 }
 
 void PrintJson(const nlohmann::json& doc) { std::cout << doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n"; }

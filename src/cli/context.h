@@ -6,7 +6,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "access/feed.h"
 #include "access/view.h"
+#include "graph/graph.h"
+#include "graph/reader_graph.h"
 #include "store/store.h"
 
 namespace dossier::cli {
@@ -46,11 +49,19 @@ class Context {
   // Opens the store (creating it only when `create`); throws CommandError.
   store::Store& Store(bool create = false);
   access::View& View();
+  access::Feed& Feed();
+  // The link-analysis graph, built from the store on first use (progress on a
+  // terminal), and the reader's view of it.
+  const graph::Graph& Graph();
+  const graph::ReaderGraph& ReaderGraph();
 
  private:
   const GlobalOptions& options_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<access::View> view_;
+  std::unique_ptr<access::Feed> feed_;
+  std::unique_ptr<graph::Graph> graph_;
+  std::unique_ptr<graph::ReaderGraph> reader_graph_;
 };
 
 // Prints one JSON document (or line) to standard output.

@@ -16,12 +16,12 @@ namespace {
 const std::set<std::string> kSingleValued = {"birthDate", "deathDate", "gender", "incorporationDate",
                                              "dissolutionDate", "birthPlace"};
 
+}  // namespace
+
 std::string Caption(access::View& view, const std::string& id) {
   auto e = view.Get(id);
   return e ? e->Caption() : id;
 }
-
-}  // namespace
 
 std::string GradingOf(access::View& view, const store::StoredStatement& s) {
   return model::Grading(view.Reliability(s.source_id), s.credibility);

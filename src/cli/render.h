@@ -14,6 +14,8 @@ std::string GradingOf(access::View& view, const store::StoredStatement& s);
 // The source as the reader may know it: title, or the sanitised line.
 std::string SourceLabel(access::View& view, const store::StoredStatement& s);
 
+// The entity's caption, or the id when the reader cannot see it.
+std::string Caption(access::View& view, const std::string& id);
 nlohmann::json StatementJson(access::View& view, const store::StoredStatement& s);
 nlohmann::json EntityJson(access::View& view, const access::Entity& e);
 nlohmann::json TieJson(access::View& view, const access::Tie& tie, const std::string& from_id);

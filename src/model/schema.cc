@@ -137,4 +137,10 @@ const Schema* Model::Common(std::string_view a, std::string_view b) const {
   return nullptr;
 }
 
+bool IsEventTieProperty(std::string_view schema, std::string_view prop) {
+  if (prop != "involved" && prop != "organizer") return false;
+  const Schema* s = Model::Default().Find(schema);
+  return s && s->IsA("Event");
+}
+
 }  // namespace dossier::model

@@ -38,6 +38,11 @@ struct EdgeSpec {
   std::string label;   // "owns", "family of"
 };
 
+// Events are hyperedges: an Event (a meeting, a call, a transfer) is an entity in
+// its own right, tied to every entity its `involved` and `organizer` properties
+// name. Whether `prop` of an entity of `schema` makes such a tie.
+bool IsEventTieProperty(std::string_view schema, std::string_view prop);
+
 class Schema {
  public:
   const std::string& name() const { return name_; }

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <tuple>
+#include <unordered_set>
 
 #include "model/statement.h"
 #include "store/audit_chain.h"
@@ -563,6 +565,67 @@ void SqliteStore::ScanStatements(const std::function<void(const StoredStatement&
     StoredStatement s = Row(q);
     if (!s.retracted) fn(s);
   }
+}
+
+void SqliteStore::ScanLean(const std::vector<std::string>& value_props,
+                           const std::function<void(const LeanStatement&)>& fn) {
+  LoadVocabulary(db_, "props", "name", props_, &prop_names_);
+  // Retractions are few: a set beside the scan beats a subquery per row.
+  std::unordered_set<int64_t> retracted;
+  {
+    Stmt q = db_.Prepare("SELECT statement FROM retractions");
+    while (q.Step()) retracted.insert(q.Int(0));
+  }
+  std::string wanted;
+  for (const auto& p : value_props) {
+    auto it = props_.find(p);
+    if (it == props_.end()) continue;
+    wanted += (wanted.empty() ? "" : ",") + std::to_string(it->second);
+  }
+  // The value is read only for the wanted props: most rows then carry integers only.
+  const std::string value = wanted.empty() ? "NULL" : "CASE WHEN prop IN (" + wanted + ") THEN value END";
+  Stmt q = db_.Prepare("SELECT entity, k, schema, prop, source, credibility, marking, ref, " + value +
+                       " FROM statements ORDER BY entity");
+  LeanStatement row;
+  while (q.Step()) {
+    if (!retracted.empty() && retracted.count(q.Int(1))) continue;
+    row.entity = q.Int(0);
+    row.schema = q.Int(2);
+    row.prop = q.Int(3);
+    row.source = q.Int(4);
+    row.credibility = static_cast<int>(q.Int(5));
+    row.marking = q.Int(6);
+    row.ref = q.IsNull(7) ? 0 : q.Int(7);
+    row.value = q.IsNull(8) ? std::string_view() : q.View(8);
+    fn(row);
+  }
+}
+
+void SqliteStore::ScanEntityIds(const std::function<void(int64_t key, std::string_view id)>& fn) {
+  Stmt q = db_.Prepare("SELECT k, id FROM entities ORDER BY k");
+  while (q.Step()) fn(q.Int(0), q.View(1));
+}
+
+std::vector<std::string> SqliteStore::EntityIds(const std::vector<int64_t>& keys) {
+  std::vector<std::string> out;
+  out.reserve(keys.size());
+  Stmt q = db_.Prepare("SELECT id FROM entities WHERE k = ?");
+  for (int64_t k : keys) {
+    q.Bind(1, k);
+    out.push_back(q.Step() ? q.Text(0) : std::string());
+    q.Reset();
+  }
+  return out;
+}
+
+Store::Vocabulary SqliteStore::Vocab() {
+  Vocabulary v;
+  for (auto [table, column, out] : {std::tuple{"schemata", "name", &v.schemata}, std::tuple{"props", "name", &v.props},
+                                    std::tuple{"sources", "id", &v.sources}}) {
+    Stmt q = db_.Prepare(std::string("SELECT k, ") + column + " FROM " + table);
+    while (q.Step()) (*out)[q.Int(0)] = q.Text(1);
+  }
+  return v;
 }
 
 std::map<int64_t, std::string> SqliteStore::Markings() {

@@ -38,6 +38,10 @@ class SqliteStore final : public Store {
   std::vector<std::string> Referencing(const std::string& entity_id) override;
   std::vector<NameHit> FindNames(const std::vector<std::string>& tokens, bool all_tokens) override;
   void ScanStatements(const std::function<void(const StoredStatement&)>& fn, const std::string& source_id) override;
+  void ScanLean(const std::vector<std::string>& value_props, const std::function<void(const LeanStatement&)>& fn) override;
+  void ScanEntityIds(const std::function<void(int64_t key, std::string_view id)>& fn) override;
+  std::vector<std::string> EntityIds(const std::vector<int64_t>& keys) override;
+  Vocabulary Vocab() override;
   std::map<int64_t, std::string> Markings() override;
   std::vector<model::Source> Sources() override;
   std::vector<Judgement> Judgements() override;

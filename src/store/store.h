@@ -128,6 +128,29 @@ class Store {
   // Every live statement, in entity order, for export and whole-store work.
   virtual void ScanStatements(const std::function<void(const StoredStatement&)>& fn,
                               const std::string& source_id = {}) = 0;
+  // A lean pass over every live statement, for in-memory structures built once
+  // and shared by every reader (the link-analysis graph): integer keys only, in
+  // the order of entity keys, with the value text given only for the props in
+  // `value_props` (empty otherwise). Retracted statements are left out. The
+  // views are valid during the call only.
+  struct LeanStatement {
+    int64_t entity = 0;                               // key of EntityIds()
+    int64_t schema = 0, prop = 0, source = 0, marking = 0;  // keys of Vocabulary() / Markings()
+    int credibility = 6;
+    int64_t ref = 0;                                  // entity key the value names, 0 if none
+    std::string_view value;
+  };
+  virtual void ScanLean(const std::vector<std::string>& value_props,
+                        const std::function<void(const LeanStatement&)>& fn) = 0;
+  // Every entity key with its id, in ascending key order.
+  virtual void ScanEntityIds(const std::function<void(int64_t key, std::string_view id)>& fn) = 0;
+  // The ids of the given entity keys ("" for an unknown key).
+  virtual std::vector<std::string> EntityIds(const std::vector<int64_t>& keys) = 0;
+  // The names behind the integer keys of LeanStatement.
+  struct Vocabulary {
+    std::map<int64_t, std::string> schemata, props, sources;
+  };
+  virtual Vocabulary Vocab() = 0;
   virtual std::map<int64_t, std::string> Markings() = 0;
   virtual std::vector<model::Source> Sources() = 0;
   virtual std::vector<Judgement> Judgements() = 0;

@@ -1,0 +1,120 @@
+// ReaderGraph: the shared Graph as one reader may see it.
+//
+// Contract: every answer computed through a ReaderGraph equals the answer on a
+// store holding only the statements this reader may see (access::View's rule).
+// - A node exists when one of its claims is visible; a tie when a visible claim
+//   names each of its ends and both ends exist. A tie's schema, grading and dates
+//   come from its visible claims only.
+// - Entities a positive judgement merged (View::Clusters) are one node, the
+//   member with the smallest id, so a node number is also a cluster's name.
+// - Nothing is rebuilt per reader: the few claim groups are evaluated once
+//   (marking keys against View::SeesMarking), and each tie then costs two table
+//   lookups during traversal.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "access/view.h"
+#include "graph/graph.h"
+#include "model/marking.h"
+
+namespace dossier::graph {
+
+// Which ties a question may cross. Empty / zero fields do not filter.
+struct TieFilter {
+  std::vector<std::string> relations;  // tie schemata (Ownership, Family ...): a tie passes when its schema is one of them or descends from one
+  int worst_grading = 35;              // model::GradingRank of the weakest grading allowed ("C3" -> 14)
+  int32_t as_of = 0;                   // packed date: ties that had begun and not ended by then
+};
+
+class ReaderGraph {
+ public:
+  ReaderGraph(const Graph& graph, access::View& view);
+
+  const Graph& graph() const { return graph_; }
+  access::View& view() const { return view_; }
+
+  // The node standing for a visible entity id (a cluster's member gives the
+  // cluster's node); nullopt when the reader cannot see it.
+  std::optional<uint32_t> Find(std::string_view id) const;
+  // Whether a node exists for the reader and names its cluster.
+  bool Exists(uint32_t node) const { return group_alive_[graph_.NodeGroup(node)] && !IsMember(node); }
+  std::string_view Id(uint32_t node) const { return graph_.Id(node); }
+  uint32_t NodeCount() const { return graph_.NodeCount(); }
+  // The node's schema as the reader sees it (most specific of its visible claims).
+  std::string Schema(uint32_t node) const;
+  // Topics (bit i = Graph::TopicName(i)) of the node and its cluster's members.
+  uint64_t Topics(uint32_t node) const;
+
+  // Only ties that pass `filter`: prepare once per question.
+  class Filter {
+   public:
+    bool Passes(uint32_t tie) const;
+
+   private:
+    friend class ReaderGraph;
+    const ReaderGraph* rg_ = nullptr;
+    std::vector<uint8_t> schema_ok_;  // by store schema key; empty: every schema
+    int worst_grading_ = 35;
+    int32_t as_of_ = 0;
+  };
+  Filter Prepare(const TieFilter& filter) const;
+
+  // Calls fn(other, tie, outgoing) for each visible tie of the node (and of its
+  // cluster's members) that passes the filter, to another existing node.
+  // `outgoing`: the node is the tie's `from`.
+  template <class Fn>
+  void ForEachTie(uint32_t node, const Filter& filter, Fn&& fn) const {
+    auto visit = [&](uint32_t member) {
+      for (uint32_t i = graph_.AdjacencyBegin(member), e = graph_.AdjacencyEnd(member); i < e; ++i) {
+        const Graph::Adjacent a = graph_.AdjacentAt(i);
+        if (!group_alive_[graph_.TieGroup(a.tie)] || !group_alive_[graph_.NodeGroup(a.node)]) continue;
+        const uint32_t other = IsMember(a.node) ? RootOf(a.node) : a.node;
+        if (other == node || !filter.Passes(a.tie)) continue;
+        fn(other, a.tie, a.outgoing);
+      }
+    };
+    if (!has_clusters_) return visit(node);
+    auto it = members_.find(node);
+    if (it == members_.end()) return visit(node);
+    for (uint32_t m : it->second) visit(m);
+  }
+
+  // A tie as the reader sees it.
+  uint32_t TieSchemaKey(uint32_t tie) const { return group_schema_[graph_.TieGroup(tie)]; }
+  const std::string& TieSchema(uint32_t tie) const { return graph_.SchemaName(TieSchemaKey(tie)); }
+  int TieGrading(uint32_t tie) const { return group_grading_[graph_.TieGroup(tie)]; }  // model::GradingRank
+  int32_t TieStart(uint32_t tie) const;
+  int32_t TieEnd(uint32_t tie) const;
+  // The highest marking over the visible claims behind these nodes and ties.
+  model::Marking Highest(const std::vector<uint32_t>& nodes, const std::vector<uint32_t>& ties) const;
+
+ private:
+  bool IsMember(uint32_t node) const { return has_clusters_ && clustered_[node] && RootOf(node) != node; }
+  uint32_t RootOf(uint32_t node) const {
+    auto it = root_.find(node);
+    return it == root_.end() ? node : it->second;
+  }
+  void CollectMarkings(uint32_t group, std::set<uint32_t>& out) const;
+
+  const Graph& graph_;
+  access::View& view_;
+  std::vector<uint8_t> marking_visible_;  // by marking key
+  // Per claim group, as this reader sees it.
+  std::vector<uint8_t> group_alive_;
+  std::vector<uint8_t> group_grading_;
+  std::vector<uint32_t> group_schema_;
+  std::vector<uint8_t> group_dates_;  // bit 0: start visible, bit 1: end visible
+  std::vector<uint64_t> group_topics_;
+  // Clusters.
+  bool has_clusters_ = false;
+  std::vector<bool> clustered_;
+  std::unordered_map<uint32_t, uint32_t> root_;                  // member -> root node
+  std::unordered_map<uint32_t, std::vector<uint32_t>> members_;  // root -> members (with itself)
+};
+
+}  // namespace dossier::graph
