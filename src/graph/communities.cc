@@ -1,29 +1,19 @@
 #include "graph/communities.h"
 
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
 
+#include "graph/split_mix.h"
+
 namespace dossier::graph {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// SplitMix64: small, fast, and the same on every platform (std::uniform_int_distribution is not).
-struct SplitMix64 {
-  uint64_t state;
-  uint64_t Next() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  uint32_t Below(uint32_t bound) {
-    return static_cast<uint32_t>((static_cast<unsigned __int128>(Next()) * bound) >> 64);
-  }
-};
 
 std::vector<uint32_t> ShuffledNodes(uint32_t n, SplitMix64& random) {
   std::vector<uint32_t> order(n);
@@ -357,7 +347,9 @@ double Modularity(const SimpleGraph& g, std::span<const uint32_t> membership, do
     std::vector<uint32_t> sorted = label;
     std::sort(sorted.begin(), sorted.end());
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-    for (uint32_t& l : label) l = static_cast<uint32_t>(std::lower_bound(sorted.begin(), sorted.end(), l) - sorted.begin());
+    for (uint32_t& l : label) {
+      l = static_cast<uint32_t>(std::lower_bound(sorted.begin(), sorted.end(), l) - sorted.begin());
+    }
   }
   std::vector<double> degree_sum(n, 0.0);
   uint64_t inside_arcs = 0;
@@ -374,10 +366,11 @@ double Modularity(const SimpleGraph& g, std::span<const uint32_t> membership, do
 Communities Louvain(const SimpleGraph& g, uint64_t seed, double resolution) {
   const Objective objective = ObjectiveFor(g, resolution);
   SplitMix64 random{seed};
-  Level level = FirstLevel(g);
   std::vector<uint32_t> node_of(g.NodeCount());  // original node -> node of the current level
   std::iota(node_of.begin(), node_of.end(), 0u);
-  while (level.Size() > 0) {
+  if (g.EdgeCount() == 0) return Finish(g, std::move(node_of), resolution);
+  Level level = FirstLevel(g);
+  for (;;) {
     std::vector<uint32_t> community(level.Size());
     std::iota(community.begin(), community.end(), 0u);
     if (!MoveNodes(level, community, objective, random)) break;
@@ -395,16 +388,22 @@ Communities Leiden(const SimpleGraph& g, uint64_t seed, double resolution) {
   std::vector<uint32_t> best(g.NodeCount());
   std::iota(best.begin(), best.end(), 0u);
   if (g.EdgeCount() == 0) return Finish(g, std::move(best), resolution);
-  // Each descent starts from the last one's answer and can only refine it;
-  // stop when one no longer pays.
-  constexpr int kMaxDescents = 10;
+  // Each descent starts from the last one's answer and refines it. The first
+  // two do nearly all the work (igraph stops after two); on a graph with
+  // little structure later ones keep adding a little each, at the full cost of
+  // a descent, so stop after four, or as soon as one adds less than 1e-4.
+  constexpr int kMaxDescents = 4;
+  constexpr double kWorthwhileGain = 1e-4;
   double best_quality = -std::numeric_limits<double>::infinity();
   for (int descent = 0; descent < kMaxDescents; ++descent) {
     std::vector<uint32_t> membership = LeidenDescent(g, best, objective, random);
     const double quality = Modularity(g, membership, resolution);
-    if (!(quality > best_quality + 1e-12)) break;
-    best_quality = quality;
-    best = std::move(membership);
+    const bool worthwhile = quality > best_quality + kWorthwhileGain;
+    if (quality > best_quality) {
+      best_quality = quality;
+      best = std::move(membership);
+    }
+    if (!worthwhile) break;
   }
   return Finish(g, std::move(best), resolution);
 }

