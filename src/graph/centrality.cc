@@ -1,6 +1,5 @@
 #include "graph/centrality.h"
 
-
 #include <algorithm>
 #include <cmath>
 #include <limits>

@@ -1,6 +1,5 @@
 #include "graph/communities.h"
 
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
