@@ -335,7 +335,8 @@ std::vector<uint8_t> AliveGroups(const Graph& g, access::View& view) {
 }
 
 struct Scratch {
-  explicit Scratch(uint32_t n) : stamp_a(n, 0), stamp_b(n, 0), stamp_c(n, 0), dist_a(n, 0), dist_b(n, 0) {}
+  explicit Scratch(uint32_t n)
+      : stamp_a(n, 0), stamp_b(n, 0), stamp_c(n, 0), dist_a(n, 0), dist_b(n, 0), parent_a(n, 0), parent_b(n, 0) {}
   uint32_t Next() {
     if (++epoch == 0) {
       std::fill(stamp_a.begin(), stamp_a.end(), 0);
@@ -347,6 +348,7 @@ struct Scratch {
   }
   std::vector<uint32_t> stamp_a, stamp_b, stamp_c;
   std::vector<int32_t> dist_a, dist_b;
+  std::vector<uint32_t> parent_a, parent_b;
   uint32_t epoch = 0;
 };
 
@@ -389,9 +391,10 @@ std::vector<uint32_t> RawTiesBetween(const Adj& adj, uint32_t a, uint32_t b) {
   return ties;
 }
 
-// Bidirectional BFS expanding the smaller frontier, then the path smallest by
-// node number walked from `from` over nodes known to lie on a shortest path,
-// then the parallel ties of each hop. Returns an empty path when none.
+// Bidirectional BFS expanding the smaller frontier, each layer in ascending node
+// order so that a node's parent is the smallest node of the layer before; the
+// smallest meeting node at the shortest total; then the parallel ties of each
+// hop (the shape of graph::Traversal's). Returns an empty path when none.
 template <class Adj>
 RawPath RawShortest(const Adj& adj, uint32_t from, uint32_t to, int max_hops, Scratch& s) {
   RawPath p;
@@ -402,64 +405,54 @@ RawPath RawShortest(const Adj& adj, uint32_t from, uint32_t to, int max_hops, Sc
   const uint32_t ep = s.Next();
   s.stamp_a[from] = ep;
   s.dist_a[from] = 0;
+  s.parent_a[from] = from;
   s.stamp_b[to] = ep;
   s.dist_b[to] = 0;
-  std::vector<std::vector<uint32_t>> layers_a{{from}}, layers_b{{to}};
+  s.parent_b[to] = to;
+  std::vector<uint32_t> frontier_a{from}, frontier_b{to}, next;
+  int depth_a = 0, depth_b = 0;
   int best = std::numeric_limits<int>::max();
-  while (static_cast<int>(layers_a.size() + layers_b.size()) - 2 < max_hops) {
-    const bool forward = layers_a.back().size() <= layers_b.back().size();
-    auto& layers = forward ? layers_a : layers_b;
+  uint32_t meet = 0;
+  while (depth_a + depth_b < max_hops) {
+    const bool forward = frontier_a.size() <= frontier_b.size();
+    auto& frontier = forward ? frontier_a : frontier_b;
     uint32_t* stamp = (forward ? s.stamp_a : s.stamp_b).data();
     int32_t* dist = (forward ? s.dist_a : s.dist_b).data();
+    uint32_t* parent = (forward ? s.parent_a : s.parent_b).data();
     const uint32_t* other_stamp = (forward ? s.stamp_b : s.stamp_a).data();
     const int32_t* other_dist = (forward ? s.dist_b : s.dist_a).data();
-    const int k = static_cast<int>(layers.size());
-    std::vector<uint32_t> next;
-    for (uint32_t u : layers.back())
+    const int k = (forward ? depth_a : depth_b) + 1;
+    next.clear();
+    for (uint32_t u : frontier)
       adj.Each(u, [&](uint32_t w, uint32_t) {
         if (stamp[w] == ep) return;
         stamp[w] = ep;
         dist[w] = k;
+        parent[w] = u;
         next.push_back(w);
-        if (other_stamp[w] == ep) best = std::min(best, k + other_dist[w]);
+        if (other_stamp[w] == ep) {
+          const int total = k + other_dist[w];
+          if (total < best || (total == best && w < meet)) {
+            best = total;
+            meet = w;
+          }
+        }
       });
     if (next.empty()) return p;
-    layers.push_back(std::move(next));
+    std::sort(next.begin(), next.end());
+    frontier.swap(next);
+    (forward ? depth_a : depth_b) = k;
     if (best != std::numeric_limits<int>::max()) break;
   }
   if (best > max_hops) return p;
-  const int d = best;
-  const int kb = static_cast<int>(layers_b.size()) - 1;
-  const int m = std::max(0, d - kb);
-  const uint32_t good = s.Next();
-  auto on_b = [&](uint32_t w, int position) { return s.stamp_b[w] == ep && s.dist_b[w] == d - position; };
-  if (m > 0) {
-    for (uint32_t v : layers_a[m])
-      if (on_b(v, m)) s.stamp_c[v] = good;
-    for (int j = m - 1; j >= 1; --j)
-      for (uint32_t v : layers_a[j + 1]) {
-        if (s.stamp_c[v] != good) continue;
-        adj.Each(v, [&](uint32_t w, uint32_t) {
-          if (s.stamp_a[w] == ep && s.dist_a[w] == j) s.stamp_c[w] = good;
-        });
-      }
+  for (uint32_t at = meet;; at = s.parent_a[at]) {
+    p.nodes.push_back(at);
+    if (at == from) break;
   }
-  p.nodes.push_back(from);
-  uint32_t cur = from;
-  for (int i = 0; i < d; ++i) {
-    const int position = i + 1;
-    uint32_t pick = kNone;
-    adj.Each(cur, [&](uint32_t w, uint32_t) {
-      const bool ok = position < m ? (s.stamp_c[w] == good && s.stamp_a[w] == ep && s.dist_a[w] == position)
-                                   : on_b(w, position);
-      if (ok && w < pick) pick = w;
-    });
-    if (pick == kNone) {  // cannot happen
-      p.nodes.clear();
-      return p;
-    }
-    p.nodes.push_back(pick);
-    cur = pick;
+  std::reverse(p.nodes.begin(), p.nodes.end());
+  for (uint32_t at = meet; at != to;) {
+    at = s.parent_b[at];
+    p.nodes.push_back(at);
   }
   for (std::size_t i = 0; i + 1 < p.nodes.size(); ++i) p.ties.push_back(RawTiesBetween(adj, p.nodes[i], p.nodes[i + 1]));
   return p;
@@ -766,7 +759,7 @@ int Run(const Options& o) {
   std::printf("\n== 4. visibility overhead: checked (ReaderGraph) vs unchecked, min of %d runs per item\n", o.repeat);
   std::printf("  variants: checked = Traversal over the ReaderGraph; raw = the same algorithm over Graph's adjacency,\n"
               "  nothing checked, every tie; copy = over the reader's ties copied out once; +tie, +node, +passes =\n"
-              "  Graph's adjacency with ForEachTie's checks added one by one (tie group alive; neighbour's group\n"
+              "  Graph's adjacency with the checks of the first design added one by one (tie group alive; neighbour's group\n"
               "  alive; Filter::Passes)\n");
   const auto all_ties = rg.Prepare({});
   const std::vector<uint8_t> alive = AliveGroups(g, view);

@@ -149,7 +149,7 @@ echo "RESULT engine=dossier op=ingest rows=$ROWS files=${#INPUTS[@]} seconds=$IN
 
 # 3. The peers.
 if [ "$M" -gt "$NX_MAX_TIES" ]; then
-  NX=(--no-networkx); NX_NOTE="networkx left out above $NX_MAX_TIES ties"
+  NX=(--no-networkx); NX_NOTE="(networkx left out above $NX_MAX_TIES ties)"
 else
   NX=(--networkx-cap "$NX_CAP"); NX_NOTE="and networkx, capped at $NX_CAP s per operation"
 fi

@@ -6,6 +6,7 @@
 
 #include "ingest/ingester.h"
 #include "model/statement.h"
+#include "store/id_table.h"
 #include "store/sqlite.h"
 #include "store/sqlite_store.h"
 #include "store/store.h"
@@ -189,4 +190,19 @@ TEST(Store, ReadersKeepWorkingWhileAnIngestRuns) {
   EXPECT_EQ(reader->Count().statements, 5);
   w->Commit();
   EXPECT_EQ(reader->Count().statements, 300005);
+}
+
+// The writer clears its id table on huge ingests: after Clear() the table must
+// take new ids at once, however many it held (it once rehashed the old slots
+// into a smaller table and looped forever).
+TEST(IdTable, ClearAfterGrowingPastTheInitialSize) {
+  dossier::store::IdTable table;
+  for (int i = 0; i < 70000; ++i) table.Insert("entity-" + std::to_string(i), i);
+  EXPECT_EQ(table.Find("entity-69999"), 69999);
+  table.Clear();
+  EXPECT_EQ(table.size(), 0u);
+  EXPECT_FALSE(table.Find("entity-1").has_value());
+  for (int i = 0; i < 70000; ++i) table.Insert("other-" + std::to_string(i), i);
+  EXPECT_EQ(table.Find("other-123"), 123);
+  EXPECT_FALSE(table.Find("entity-123").has_value());
 }

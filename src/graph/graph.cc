@@ -133,7 +133,13 @@ class GraphBuilder {
       if (s->edge()) edge_schema_[key] = &*s->edge();
       if (s->IsA("Sanction")) sanction_schema_.insert(key);
     }
-    for (const auto& [key, name] : vocab.props) prop_names_[key] = name;
+    for (const auto& [key, name] : vocab.props) {
+      prop_names_[key] = name;
+      // Each row's property compared once here, not by name per row.
+      if (key >= static_cast<int64_t>(prop_role_.size())) prop_role_.resize(static_cast<std::size_t>(key) + 1, kOtherProp);
+      prop_role_[key] = name == "topics" ? kTopicsProp : name == "entity" ? kEntityProp
+                      : name == "startDate" || name == "date" ? kStartProp : name == "endDate" ? kEndProp : kOtherProp;
+    }
     for (const auto& [topic, label] : model_.topics()) graph_.topics_.push_back(topic);
     if (graph_.topics_.size() > 64) graph_.topics_.resize(64);  // topics are a 64-bit set per node
     group_ids_[{}] = Intern({});  // group 0: no claims
@@ -179,7 +185,7 @@ class GraphBuilder {
       // The sanctioned entity gets the topic, on the claim that names it.
       const auto topic = graph_.TopicNumber("sanction");
       for (const auto& r : rows)
-        if (r.ref != 0 && topic && PropName(r.prop) == "entity") {
+        if (r.ref != 0 && topic && RoleOf(r.prop) == kEntityProp) {
           Claim c = ClaimOf(r, Claim::kTopic);
           c.topic = *topic;
           c.schema = 0;
@@ -197,7 +203,7 @@ class GraphBuilder {
     }
     node_group_of_key_[Key32(entity)] = Intern(std::move(exists));
     for (std::size_t i = 0; i < rows.size(); ++i) {
-      if (PropName(rows[i].prop) != "topics") continue;
+      if (RoleOf(rows[i].prop) != kTopicsProp) continue;
       const auto topic = graph_.TopicNumber(values[i]);
       if (!topic) continue;
       Claim c = ClaimOf(rows[i], Claim::kTopic);
@@ -213,73 +219,32 @@ class GraphBuilder {
   // organizer statements name: one tie per entity, resting on those statements
   // (each names both ends: the event by being its statement, the other by value).
   void EventTies(int64_t entity, const std::vector<access::Feed::Row>& rows, const std::vector<std::string>& values) {
+    if (std::none_of(rows.begin(), rows.end(), [](const auto& r) { return r.ref != 0; })) return;
     std::map<uint32_t, std::vector<Claim>> by_other;
-    std::vector<Claim> dates;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      const auto& r = rows[i];
-      const std::string& prop = PropName(r.prop);
-      if (r.ref != 0 && model::IsEventTieProperty(graph_.SchemaName(static_cast<uint32_t>(r.schema)), prop)) {
+    for (const auto& r : rows) {
+      if (r.ref != 0 && model::IsEventTieProperty(graph_.SchemaName(static_cast<uint32_t>(r.schema)), PropName(r.prop))) {
         auto& claims = by_other[Key32(r.ref)];
         claims.push_back(ClaimOf(r, Claim::kFrom));
         claims.push_back(ClaimOf(r, Claim::kTo));
       }
     }
     if (by_other.empty()) return;
-    int32_t start = 0, end = 0;
-    bool disputed = false;
-    std::vector<DatedClaim> dated;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      const std::string& prop = PropName(rows[i].prop);
-      if (prop != "startDate" && prop != "date" && prop != "endDate") continue;
-      const bool is_end = prop == "endDate";
-      const int32_t d = PackDate(values[i], is_end);
-      if (d == 0) continue;
-      dated.push_back(DatedClaim{is_end ? Claim::kEnd : Claim::kStart, d, static_cast<uint32_t>(rows[i].marking)});
-      int32_t& slot = is_end ? end : start;
-      if (slot != 0 && slot != d) disputed = true;
-      slot = d;
-    }
+    const TieDates dates = ReadDates(rows, values);
     const uint32_t self = Key32(entity);
-    for (auto& [other, claims] : by_other) {
-      if (other == self) continue;
-      if (!disputed)
-        for (const auto& d : dated) {
-          Claim c;
-          c.kind = d.kind;
-          c.marking = d.marking;
-          c.reliability = 0;
-          c.credibility = 0;
-          claims.push_back(c);
-        }
-      if (disputed) pending_disputed_[ties_.size()] = dated;
-      ties_.push_back(PendingTie{self, other, Intern(claims), self, disputed ? 0 : start, disputed ? 0 : end});
-    }
+    for (auto& [other, claims] : by_other)
+      if (other != self) AddTie(self, other, std::move(claims), self, dates);
   }
 
   void Tie(int64_t entity, const model::EdgeSpec& spec, const std::vector<access::Feed::Row>& rows,
            const std::vector<std::string>& values) {
     std::vector<std::pair<uint32_t, Claim>> from, to;  // (end key, claim)
-    std::vector<DatedClaim> dates;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      const auto& r = rows[i];
+    for (const auto& r : rows) {
+      if (r.ref == 0) continue;
       const std::string& prop = PropName(r.prop);
-      if (r.ref != 0 && prop == spec.source) from.emplace_back(Key32(r.ref), ClaimOf(r, Claim::kFrom));
-      if (r.ref != 0 && prop == spec.target) to.emplace_back(Key32(r.ref), ClaimOf(r, Claim::kTo));
-      if (prop == "startDate" || prop == "date" || prop == "endDate") {
-        const bool end = prop == "endDate";
-        const int32_t d = PackDate(values[i], end);
-        if (d != 0) dates.push_back(DatedClaim{end ? Claim::kEnd : Claim::kStart, d, static_cast<uint32_t>(r.marking)});
-      }
+      if (prop == spec.source) from.emplace_back(Key32(r.ref), ClaimOf(r, Claim::kFrom));
+      if (prop == spec.target) to.emplace_back(Key32(r.ref), ClaimOf(r, Claim::kTo));
     }
-    // One value per kind: the dates live in the tie's arrays and their
-    // markings in its claim group. Disagreeing values are kept claim by claim.
-    int32_t start = 0, end = 0;
-    bool disputed = false;
-    for (const auto& d : dates) {
-      int32_t& slot = d.kind == Claim::kStart ? start : end;
-      if (slot != 0 && slot != d.date) disputed = true;
-      slot = d.date;
-    }
+    const TieDates dates = ReadDates(rows, values);
     std::vector<uint32_t> ends_from, ends_to;
     for (const auto& [k, c] : from) ends_from.push_back(k);
     for (const auto& [k, c] : to) ends_to.push_back(k);
@@ -295,18 +260,54 @@ class GraphBuilder {
           if (k == f) claims.push_back(c);
         for (const auto& [k, c] : to)
           if (k == t) claims.push_back(c);
-        if (!disputed)
-          for (const auto& d : dates) {
-            Claim c;
-            c.kind = d.kind;
-            c.marking = d.marking;
-            c.reliability = 0;
-            c.credibility = 0;
-            claims.push_back(c);
-          }
-        if (disputed) pending_disputed_[ties_.size()] = dates;
-        ties_.push_back(PendingTie{f, t, Intern(std::move(claims)), Key32(entity), disputed ? 0 : start, disputed ? 0 : end});
+        AddTie(f, t, std::move(claims), Key32(entity), dates);
       }
+  }
+
+  // The dates of a tie (or event). One value per kind: the dates live in the
+  // tie's arrays and their markings in its claim group. Disagreeing values are
+  // kept claim by claim (Graph::DisputedDates).
+  struct TieDates {
+    int32_t start = 0, end = 0;
+    bool disputed = false;
+    std::vector<DatedClaim> claims;
+  };
+  TieDates ReadDates(const std::vector<access::Feed::Row>& rows, const std::vector<std::string>& values) const {
+    TieDates out;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const PropRole role = RoleOf(rows[i].prop);
+      if (role != kStartProp && role != kEndProp) continue;
+      const bool is_end = role == kEndProp;
+      const int32_t d = PackDate(values[i], is_end);
+      if (d == 0) continue;
+      out.claims.push_back(DatedClaim{is_end ? Claim::kEnd : Claim::kStart, d, static_cast<uint32_t>(rows[i].marking)});
+      int32_t& slot = is_end ? out.end : out.start;
+      if (slot != 0 && slot != d) out.disputed = true;
+      slot = d;
+    }
+    return out;
+  }
+
+  void AddTie(uint32_t from, uint32_t to, std::vector<Claim> claims, uint32_t entity, const TieDates& dates) {
+    if (dates.disputed) {
+      pending_disputed_[ties_.size()] = dates.claims;
+    } else {
+      for (const auto& d : dates.claims) {
+        Claim c;
+        c.kind = d.kind;
+        c.marking = d.marking;
+        c.reliability = 0;
+        c.credibility = 0;
+        claims.push_back(c);
+      }
+    }
+    ties_.push_back(PendingTie{from, to, Intern(std::move(claims)), entity, dates.disputed ? 0 : dates.start,
+                               dates.disputed ? 0 : dates.end});
+  }
+
+  enum PropRole : uint8_t { kOtherProp, kTopicsProp, kEntityProp, kStartProp, kEndProp };
+  PropRole RoleOf(int64_t prop) const {
+    return prop >= 0 && prop < static_cast<int64_t>(prop_role_.size()) ? static_cast<PropRole>(prop_role_[prop]) : kOtherProp;
   }
 
   const std::string& PropName(int64_t key) const {
@@ -354,6 +355,10 @@ class GraphBuilder {
     std::vector<uint32_t> degree(graph_.NodeCount() + 1, 0);
     std::vector<std::pair<uint32_t, uint32_t>> ends;  // node numbers (from, to)
     ends.reserve(ties_.size());
+    graph_.tie_group_.reserve(ties_.size());
+    graph_.tie_entity_.reserve(ties_.size());
+    graph_.tie_start_.reserve(ties_.size());
+    graph_.tie_end_.reserve(ties_.size());
     for (std::size_t i = 0; i < ties_.size(); ++i) {
       const PendingTie& p = ties_[i];
       const uint32_t f = node_of_key[p.from_key], t = node_of_key[p.to_key];
@@ -373,6 +378,8 @@ class GraphBuilder {
     ties_.shrink_to_fit();
     node_of_key.clear();
     node_of_key.shrink_to_fit();
+    for (auto* v : {&graph_.tie_group_, &graph_.tie_entity_}) v->shrink_to_fit();
+    for (auto* v : {&graph_.tie_start_, &graph_.tie_end_}) v->shrink_to_fit();
 
     // Adjacency: counting sort by node, then each run ordered by (neighbour, tie).
     graph_.offsets_.assign(graph_.NodeCount() + 1, 0);
@@ -411,7 +418,18 @@ class GraphBuilder {
   std::unordered_map<int64_t, const model::EdgeSpec*> edge_schema_;
   std::unordered_map<int64_t, std::string> prop_names_;
   std::set<int64_t> sanction_schema_;
-  std::map<std::vector<Claim>, uint32_t> group_ids_;
+  struct ClaimsHash {
+    std::size_t operator()(const std::vector<Claim>& claims) const {
+      uint64_t h = 1469598103934665603ULL;
+      for (const Claim& c : claims)
+        for (uint64_t part : {uint64_t{c.kind} | uint64_t{c.topic} << 8 | uint64_t{c.reliability} << 16 | uint64_t{c.credibility} << 24,
+                              uint64_t{c.schema}, uint64_t{c.marking}})
+          h = (h ^ part) * 1099511628211ULL;
+      return static_cast<std::size_t>(h);
+    }
+  };
+  std::unordered_map<std::vector<Claim>, uint32_t, ClaimsHash> group_ids_;
+  std::vector<uint8_t> prop_role_;
   std::unordered_map<uint32_t, uint32_t> node_group_of_key_;
   std::unordered_map<uint32_t, std::vector<Claim>> topic_claims_;
   std::vector<PendingTie> ties_;

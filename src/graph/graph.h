@@ -91,6 +91,9 @@ class Graph {
   };
   uint32_t AdjacencyBegin(uint32_t node) const { return offsets_[node]; }
   uint32_t AdjacencyEnd(uint32_t node) const { return offsets_[node + 1]; }
+  // The raw arrays behind AdjacentAt, for inner loops.
+  const uint32_t* AdjacentNodes() const { return adj_node_.data(); }
+  const uint32_t* AdjacentTies() const { return adj_tie_.data(); }
   Adjacent AdjacentAt(uint32_t i) const {
     return Adjacent{adj_node_[i], adj_tie_[i] & 0x7fffffffu, (adj_tie_[i] & 0x80000000u) != 0};
   }

@@ -22,6 +22,8 @@ Traversal::Traversal(const ReaderGraph& graph) : g_(graph) {
   stamp_c_.assign(n, 0);
   dist_a_.assign(n, 0);
   dist_b_.assign(n, 0);
+  parent_a_.assign(n, 0);
+  parent_b_.assign(n, 0);
 }
 
 uint32_t Traversal::NextStamp() {
@@ -58,7 +60,8 @@ std::vector<std::pair<uint32_t, int>> Traversal::Neighbours(uint32_t from, int h
 std::size_t Traversal::CountNeighbours(uint32_t from, int hops, const TieFilter& filter) {
   const auto f = g_.Prepare(filter);
   const uint32_t ep = NextStamp();
-  stamp_a_[from] = ep;
+  uint32_t* stamp = stamp_a_.data();
+  stamp[from] = ep;
   std::vector<uint32_t> frontier{from}, next;
   std::size_t count = 0;
   for (int d = 1; d <= hops && !frontier.empty(); ++d) {
@@ -66,8 +69,8 @@ std::size_t Traversal::CountNeighbours(uint32_t from, int hops, const TieFilter&
     const bool last = d == hops;
     for (uint32_t u : frontier)
       g_.ForEachTie(u, f, [&](uint32_t w, uint32_t, bool) {
-        if (stamp_a_[w] == ep) return;
-        stamp_a_[w] = ep;
+        if (stamp[w] == ep) return;
+        stamp[w] = ep;
         ++count;
         if (!last) next.push_back(w);
       });
@@ -108,78 +111,68 @@ Path Traversal::Complete(std::vector<uint32_t> nodes, const ReaderGraph::Filter&
   return p;
 }
 
-// Bidirectional breadth-first search, then the path whose node sequence is
-// smallest, walked greedily from `from` over nodes known to lie on a shortest
-// path (see the comments inside).
+// Bidirectional breadth-first search, expanding the smaller frontier. Each
+// layer is processed in ascending node order, so a node's parent is the
+// smallest node of the previous layer tied to it; among the nodes where the two
+// searches meet at the shortest total, the smallest wins. Every choice is by
+// node number, which is id order: the same path in any copy of the store.
 std::optional<Path> Traversal::ShortestUnweighted(uint32_t from, uint32_t to, int max_hops,
                                                   const ReaderGraph::Filter& f) {
   if (from == to) return Complete({from}, f, false);
   const uint32_t ep = NextStamp();
   stamp_a_[from] = ep;
   dist_a_[from] = 0;
+  parent_a_[from] = from;
   stamp_b_[to] = ep;
   dist_b_[to] = 0;
-  std::vector<std::vector<uint32_t>> layers_a{{from}}, layers_b{{to}};
+  parent_b_[to] = to;
+  std::vector<uint32_t> frontier_a{from}, frontier_b{to}, next;
+  int depth_a = 0, depth_b = 0;
   int best = std::numeric_limits<int>::max();
-  while (static_cast<int>(layers_a.size() + layers_b.size()) - 2 < max_hops) {
-    // Expand the side with the smaller frontier: the meeting costs about the
-    // square root of a one-sided search.
-    const bool forward = layers_a.back().size() <= layers_b.back().size();
-    auto& layers = forward ? layers_a : layers_b;
-    auto& stamp = forward ? stamp_a_ : stamp_b_;
-    auto& dist = forward ? dist_a_ : dist_b_;
-    const auto& other_stamp = forward ? stamp_b_ : stamp_a_;
-    const auto& other_dist = forward ? dist_b_ : dist_a_;
-    const int k = static_cast<int>(layers.size());
-    std::vector<uint32_t> next;
-    for (uint32_t u : layers.back())
+  uint32_t meet = 0;
+  while (depth_a + depth_b < max_hops) {
+    const bool forward = frontier_a.size() <= frontier_b.size();
+    auto& frontier = forward ? frontier_a : frontier_b;
+    // Raw pointers: the stores below could alias a vector's own fields, and the
+    // compiler would reload them on every tie.
+    uint32_t* stamp = (forward ? stamp_a_ : stamp_b_).data();
+    int32_t* dist = (forward ? dist_a_ : dist_b_).data();
+    uint32_t* parent = (forward ? parent_a_ : parent_b_).data();
+    const uint32_t* other_stamp = (forward ? stamp_b_ : stamp_a_).data();
+    const int32_t* other_dist = (forward ? dist_b_ : dist_a_).data();
+    const int k = (forward ? depth_a : depth_b) + 1;
+    next.clear();
+    for (uint32_t u : frontier)
       g_.ForEachTie(u, f, [&](uint32_t w, uint32_t, bool) {
         if (stamp[w] == ep) return;
         stamp[w] = ep;
         dist[w] = k;
+        parent[w] = u;
         next.push_back(w);
-        if (other_stamp[w] == ep) best = std::min(best, k + other_dist[w]);
+        if (other_stamp[w] == ep) {
+          const int total = k + other_dist[w];
+          if (total < best || (total == best && w < meet)) {
+            best = total;
+            meet = w;
+          }
+        }
       });
     if (next.empty()) return std::nullopt;
-    layers.push_back(std::move(next));
+    std::sort(next.begin(), next.end());
+    frontier.swap(next);
+    (forward ? depth_a : depth_b) = k;
     if (best != std::numeric_limits<int>::max()) break;
   }
   if (best > max_hops) return std::nullopt;
-  const int d = best;
-  const int kb = static_cast<int>(layers_b.size()) - 1;
-  // Positions m.. of a shortest path have their distance to `to` recorded;
-  // positions before m lie within the forward layers, where a node is "good"
-  // when it continues to a good node of the next position.
-  const int m = std::max(0, d - kb);
-  const uint32_t good = NextStamp();  // a fresh stamp for stamp_c_ only
-  // NextStamp moved the epoch: re-stamp the two searches' marks is not needed,
-  // since every test below compares against `ep` for them.
-  auto on_b = [&](uint32_t w, int position) { return stamp_b_[w] == ep && dist_b_[w] == d - position; };
-  if (m > 0) {
-    for (uint32_t v : layers_a[m])
-      if (on_b(v, m)) stamp_c_[v] = good;
-    for (int j = m - 1; j >= 1; --j) {
-      for (uint32_t v : layers_a[j + 1]) {
-        if (stamp_c_[v] != good) continue;
-        g_.ForEachTie(v, f, [&](uint32_t w, uint32_t, bool) {
-          if (stamp_a_[w] == ep && dist_a_[w] == j) stamp_c_[w] = good;
-        });
-      }
-    }
+  std::vector<uint32_t> nodes;
+  for (uint32_t at = meet;; at = parent_a_[at]) {
+    nodes.push_back(at);
+    if (at == from) break;
   }
-  std::vector<uint32_t> nodes{from};
-  uint32_t cur = from;
-  for (int i = 0; i < d; ++i) {
-    const int position = i + 1;
-    uint32_t pick = std::numeric_limits<uint32_t>::max();
-    g_.ForEachTie(cur, f, [&](uint32_t w, uint32_t, bool) {
-      const bool ok = position < m ? (stamp_c_[w] == good && stamp_a_[w] == ep && dist_a_[w] == position)
-                                   : on_b(w, position);
-      if (ok && w < pick) pick = w;
-    });
-    if (pick == std::numeric_limits<uint32_t>::max()) return std::nullopt;  // cannot happen: d was reached
-    nodes.push_back(pick);
-    cur = pick;
+  std::reverse(nodes.begin(), nodes.end());
+  for (uint32_t at = meet; at != to;) {
+    at = parent_b_[at];
+    nodes.push_back(at);
   }
   return Complete(std::move(nodes), f, false);
 }

@@ -2,9 +2,10 @@
 //
 // Every function answers over what the reader sees (ReaderGraph) and the ties
 // the filter lets through, and is deterministic: where several answers are
-// equally good, the one whose node sequence is smallest by entity id wins
-// (node numbers are in id order), so a reader gets the same answer from any
-// copy of the store holding what they may see.
+// equally good, the choice is made by node number (ascending entity id: the
+// smallest parent, the smallest meeting node, the smallest node sequence), so a
+// reader gets the same answer from any copy of the store holding what they may
+// see.
 //
 // A Traversal holds the scratch arrays (one slot per node, reset by stamping,
 // not clearing): make one per thread and reuse it for many questions.
@@ -98,6 +99,7 @@ class Traversal {
   const ReaderGraph& g_;
   std::vector<uint32_t> stamp_a_, stamp_b_, stamp_c_;
   std::vector<int32_t> dist_a_, dist_b_;
+  std::vector<uint32_t> parent_a_, parent_b_;
   uint32_t epoch_ = 0;
 };
 

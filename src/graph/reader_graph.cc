@@ -64,6 +64,26 @@ ReaderGraph::ReaderGraph(const Graph& graph, access::View& view) : graph_(graph)
     group_schema_[g] = schema_key;
   }
 
+  // Per adjacency entry, one bit: whether the tie and the node at its other end
+  // exist for this reader. One sequential pass; a reader who sees every group
+  // needs none.
+  sees_all_ = true;
+  for (uint32_t g = 1; g < groups && sees_all_; ++g) {
+    bool visible = true;
+    for (const Claim& c : graph_.GroupClaims(g)) visible = visible && sees(c.marking);
+    sees_all_ = visible;
+  }
+  if (!sees_all_) {
+    const uint32_t n = graph_.NodeCount();
+    const uint32_t entries = n == 0 ? 0 : graph_.AdjacencyEnd(n - 1);
+    entry_alive_.assign((static_cast<std::size_t>(entries) + 63) / 64, 0);
+    for (uint32_t i = 0; i < entries; ++i) {
+      const Graph::Adjacent a = graph_.AdjacentAt(i);
+      if (group_alive_[graph_.TieGroup(a.tie)] && group_alive_[graph_.NodeGroup(a.node)])
+        entry_alive_[i >> 6] |= uint64_t{1} << (i & 63);
+    }
+  }
+
   // Clusters: the View decides them; here they become node numbers.
   for (const auto& [root_id, member_ids] : view_.Clusters()) {
     auto root = graph_.Find(root_id);
@@ -117,6 +137,7 @@ ReaderGraph::Filter ReaderGraph::Prepare(const TieFilter& filter) const {
   f.rg_ = this;
   f.worst_grading_ = filter.worst_grading;
   f.as_of_ = filter.as_of;
+  f.active_ = !filter.relations.empty() || filter.worst_grading < 35 || filter.as_of != 0;
   if (!filter.relations.empty()) {
     const model::Model& model = model::Model::Default();
     uint32_t max_key = 0;
@@ -132,7 +153,7 @@ ReaderGraph::Filter ReaderGraph::Prepare(const TieFilter& filter) const {
   return f;
 }
 
-bool ReaderGraph::Filter::Passes(uint32_t tie) const {
+bool ReaderGraph::Filter::PassesSlow(uint32_t tie) const {
   if (!schema_ok_.empty()) {
     const uint32_t key = rg_->TieSchemaKey(tie);
     if (key >= schema_ok_.size() || !schema_ok_[key]) return false;

@@ -7,9 +7,11 @@
 //   come from its visible claims only.
 // - Entities a positive judgement merged (View::Clusters) are one node, the
 //   member with the smallest id, so a node number is also a cluster's name.
-// - Nothing is rebuilt per reader: the few claim groups are evaluated once
-//   (marking keys against View::SeesMarking), and each tie then costs two table
-//   lookups during traversal.
+// - Nothing is rebuilt per question. Per reader, the few claim groups are
+//   evaluated once (marking keys against View::SeesMarking), and one sequential
+//   pass turns them into a bit per adjacency entry (a quarter of a byte per tie):
+//   during traversal a tie then costs one bit test, next to the entry it guards.
+//   A reader who sees every group skips even that.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -53,11 +55,13 @@ class ReaderGraph {
   // Only ties that pass `filter`: prepare once per question.
   class Filter {
    public:
-    bool Passes(uint32_t tie) const;
+    bool Passes(uint32_t tie) const { return !active_ || PassesSlow(tie); }
 
    private:
     friend class ReaderGraph;
+    bool PassesSlow(uint32_t tie) const;
     const ReaderGraph* rg_ = nullptr;
+    bool active_ = false;             // false: every tie passes
     std::vector<uint8_t> schema_ok_;  // by store schema key; empty: every schema
     int worst_grading_ = 35;
     int32_t as_of_ = 0;
@@ -69,19 +73,10 @@ class ReaderGraph {
   // `outgoing`: the node is the tie's `from`.
   template <class Fn>
   void ForEachTie(uint32_t node, const Filter& filter, Fn&& fn) const {
-    auto visit = [&](uint32_t member) {
-      for (uint32_t i = graph_.AdjacencyBegin(member), e = graph_.AdjacencyEnd(member); i < e; ++i) {
-        const Graph::Adjacent a = graph_.AdjacentAt(i);
-        if (!group_alive_[graph_.TieGroup(a.tie)] || !group_alive_[graph_.NodeGroup(a.node)]) continue;
-        const uint32_t other = IsMember(a.node) ? RootOf(a.node) : a.node;
-        if (other == node || !filter.Passes(a.tie)) continue;
-        fn(other, a.tie, a.outgoing);
-      }
-    };
-    if (!has_clusters_) return visit(node);
+    if (!has_clusters_) return Visit(node, node, filter, fn);
     auto it = members_.find(node);
-    if (it == members_.end()) return visit(node);
-    for (uint32_t m : it->second) visit(m);
+    if (it == members_.end()) return Visit(node, node, filter, fn);
+    for (uint32_t m : it->second) Visit(node, m, filter, fn);
   }
 
   // A tie as the reader sees it.
@@ -94,6 +89,27 @@ class ReaderGraph {
   model::Marking Highest(const std::vector<uint32_t>& nodes, const std::vector<uint32_t>& ties) const;
 
  private:
+  // The ties of one member of `node`'s cluster (or of the node itself).
+  template <class Fn>
+  void Visit(uint32_t node, uint32_t member, const Filter& filter, Fn& fn) const {
+    // Locals, not members: fn may write memory, and the compiler would reload them.
+    const uint32_t* nodes = graph_.AdjacentNodes();
+    const uint32_t* ties = graph_.AdjacentTies();
+    const uint64_t* alive = sees_all_ ? nullptr : entry_alive_.data();
+    const bool clusters = has_clusters_;
+    const uint32_t end = graph_.AdjacencyEnd(member);
+    for (uint32_t i = graph_.AdjacencyBegin(member); i < end; ++i) {
+      if (alive && !(alive[i >> 6] & (uint64_t{1} << (i & 63)))) continue;
+      uint32_t other = nodes[i];
+      if (clusters) {
+        if (clustered_[other]) other = RootOf(other);
+        if (other == node) continue;
+      }
+      const uint32_t tie = ties[i] & 0x7fffffffu;
+      if (!filter.Passes(tie)) continue;
+      fn(other, tie, (ties[i] & 0x80000000u) != 0);
+    }
+  }
   bool IsMember(uint32_t node) const { return has_clusters_ && clustered_[node] && RootOf(node) != node; }
   uint32_t RootOf(uint32_t node) const {
     auto it = root_.find(node);
@@ -110,6 +126,9 @@ class ReaderGraph {
   std::vector<uint32_t> group_schema_;
   std::vector<uint8_t> group_dates_;  // bit 0: start visible, bit 1: end visible
   std::vector<uint64_t> group_topics_;
+  // Per adjacency entry: the tie and the node at its other end exist.
+  bool sees_all_ = false;
+  std::vector<uint64_t> entry_alive_;
   // Clusters.
   bool has_clusters_ = false;
   std::vector<bool> clustered_;

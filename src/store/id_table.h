@@ -48,7 +48,10 @@ class IdTable {
   void Clear() {
     arena_.clear();
     size_ = 0;
-    Rehash(kInitialSlots);
+    // A fresh table: rehashing would carry the old slots into a smaller one,
+    // and with more of them than it has slots, placing would never end.
+    slots_.assign(kInitialSlots, Slot{0, 0, 0, kEmpty});
+    mask_ = kInitialSlots - 1;
   }
 
  private:
