@@ -188,7 +188,7 @@ TEST_F(Demo, LinkAnalysisAgreesWithNetworkxAndIgraph) {
   json pairs = json::array();
   for (int k = 0; k < 60; ++k) pairs.push_back({rng() % n, rng() % n});
   dossier::testing::WriteFile(dir.File("questions.json"), json({{"sources", sources}, {"hops", 3}, {"pairs", pairs}}).dump());
-  const std::string cmd = "/usr/bin/python3 " + dossier::testing::SourcePath("tests/graph_peer_trumpworld.py") + " " +
+  const std::string cmd = "/usr/bin/python3 " + dossier::testing::SourcePath("tests/graph_peer_paths.py") + " " +
                           dir.File("edges.txt") + " " + dir.File("questions.json") + " > " + dir.File("peer.json") +
                           " 2> " + dir.File("peer.err");
   const int rc = std::system(cmd.c_str());

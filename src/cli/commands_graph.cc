@@ -445,13 +445,14 @@ void Exposure(Context& ctx, const std::string& arg, std::vector<std::string> top
   const uint32_t node = NodeOf(ctx, arg);
   graph::Traversal walk(rg);
   const auto exposed = walk.Exposure(node, mask, max_hops, ties.Filter());
-  std::vector<const store::StoredStatement*> evidence;
+  // The rendered paths live until the marking is computed: the evidence points into them.
+  std::vector<RenderedPath> rendered;
+  rendered.reserve(exposed.size());
   nlohmann::json list = nlohmann::json::array();
   std::string text;
   for (const auto& e : exposed) {
-    const RenderedPath r = Render(ctx, e.path);
-    for (const auto& h : r.hops)
-      for (const auto* s : TieEvidence(h.tie)) evidence.push_back(s);
+    rendered.push_back(Render(ctx, e.path));
+    const RenderedPath& r = rendered.back();
     nlohmann::json j = NodeJson(ctx, e.node);
     nlohmann::json matched = nlohmann::json::array();
     for (std::size_t i = 0; i < rg.graph().Topics().size(); ++i)
@@ -468,6 +469,10 @@ void Exposure(Context& ctx, const std::string& arg, std::vector<std::string> top
       for (const auto& h : r.hops) text += "    " + HopText(ctx.View(), h) + "\n";
     }
   }
+  std::vector<const store::StoredStatement*> evidence;
+  for (const auto& r : rendered)
+    for (const auto& h : r.hops)
+      for (const auto* s : TieEvidence(h.tie)) evidence.push_back(s);
   const std::string marking = evidence.empty() ? "" : ctx.View().Highest(evidence).Print(ctx.View().reader().scheme());
   if (ctx.json()) {
     PrintJson({{"id", std::string(rg.Id(node))}, {"max_hops", max_hops}, {"count", exposed.size()}, {"exposed", list}, {"marking", marking}});

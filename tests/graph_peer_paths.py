@@ -1,9 +1,10 @@
 #!/usr/bin/python3
-"""The peers that tests/demo_test.cc checks dossier's link analysis against, on
-the TrumpWorld graph as the demo's analyst sees it: networkx for neighbourhoods
-and shortest paths, igraph for betweenness and Louvain communities.
+"""The peers that dossier's link analysis is checked against (tests/demo_test.cc on
+the TrumpWorld graph as the demo's analyst sees it, tests/graph_paths_test.cc on
+generated graphs): networkx for neighbourhoods and shortest paths, igraph for
+betweenness and Louvain communities.
 
-Usage: graph_peer_trumpworld.py EDGES QUESTIONS
+Usage: graph_peer_paths.py EDGES QUESTIONS
 
 EDGES: the node count on the first line, then one undirected edge "a b" a line.
 QUESTIONS: JSON {"sources": [node...], "hops": K, "pairs": [[a, b]...]}.
@@ -18,12 +19,12 @@ import sys
 try:
     import networkx
 except ImportError:
-    print("graph_peer_trumpworld: cannot import networkx; install Debian's python3-networkx", file=sys.stderr)
+    print("graph_peer_paths: cannot import networkx; install Debian's python3-networkx", file=sys.stderr)
     sys.exit(3)
 try:
     import igraph
 except ImportError:
-    print("graph_peer_trumpworld: cannot import igraph; install Debian's python3-igraph", file=sys.stderr)
+    print("graph_peer_paths: cannot import igraph; install Debian's python3-igraph", file=sys.stderr)
     sys.exit(3)
 
 
