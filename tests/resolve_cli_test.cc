@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include <filesystem>
 #include <sstream>
 
 #include "store/audit_chain.h"
@@ -282,4 +285,59 @@ TEST(Screen, BadNamesGiveAClearErrorOrASensibleResultNeverACrash) {
   EXPECT_TRUE(lines[3].contains("results")) << lines[3];
   EXPECT_NE(lines[4]["error"].get<std::string>().find("bad.jsonl:5"), std::string::npos) << lines[4];
   EXPECT_NE(lines[5]["error"].get<std::string>().find("must hold strings"), std::string::npos) << lines[5];
+}
+
+// `audit verify` finds an edited, a removed and a reordered entry, and entries
+// cut from the end against a head kept elsewhere; `audit show` filters; only
+// administrators read the log.
+TEST(Audit, VerifyDetectsEditsRemovalsReorderingsAndCutsAndShowFilters) {
+  Fixture f;
+  f.Load();
+  f.AddPrincipals();
+  f.Run("--as b screen --name 'Igor Setchin' --schema Person");
+  f.Run("--as w screen --name 'Rosneft' --schema Company");
+  f.Run("--as b judge l-kim r-kim negative");
+  const json ok = f.Lines("--as w audit verify")[0];
+  EXPECT_TRUE(ok["intact"].get<bool>());
+  const int entries = ok["entries"];
+  EXPECT_GE(entries, 7);  // three principal changes, two organisations, two screenings, a judgement
+  const std::string head = ok["head"];
+  // Only administrators read it.
+  EXPECT_EQ(f.Raw("--as b audit verify").exit_code, 4);
+  EXPECT_EQ(f.Raw("--as r audit show").exit_code, 4);
+  // show filters by user and action.
+  const auto screens = f.Lines("--as w audit show --action screen");
+  ASSERT_EQ(screens.size(), 2u);
+  EXPECT_EQ(screens[0]["user"], "b");
+  EXPECT_EQ(f.Lines("--as w audit show --user b --action judge").size(), 1u);
+  EXPECT_EQ(f.Lines("--as w audit show --action principals").size(), 5u);
+  EXPECT_EQ(f.Lines("--as w audit show --limit 1").size(), 1u);
+
+  // Tampering, each on a copy of the store.
+  auto tampered = [&](const std::string& sql) {
+    const std::string copy = f.dir.File("copy.db");
+    std::filesystem::copy_file(f.db, copy, std::filesystem::copy_options::overwrite_existing);
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(copy.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+    return RunDossier("--store " + copy + " --as w --json audit verify");
+  };
+  auto edited = tampered("UPDATE audit SET detail = replace(detail, 'Setchin', 'Smith') WHERE action = 'screen'");
+  EXPECT_EQ(edited.exit_code, 5);
+  EXPECT_NE(edited.err.find("edited"), std::string::npos) << edited.err;
+  auto removed = tampered("DELETE FROM audit WHERE seq = 3");
+  EXPECT_EQ(removed.exit_code, 5);
+  EXPECT_NE(removed.err.find("entry 4"), std::string::npos) << removed.err;
+  auto reordered = tampered(
+      "UPDATE audit SET seq = -1 WHERE seq = 2; UPDATE audit SET seq = 2 WHERE seq = 3; UPDATE audit SET seq = 3 WHERE seq = -1");
+  EXPECT_EQ(reordered.exit_code, 5);
+  // Cut from the end: the chain left is valid, but not the head verified before.
+  auto cut = tampered("DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)");
+  EXPECT_EQ(cut.exit_code, 0) << cut.err;
+  const std::string copy = f.dir.File("copy.db");
+  auto cut_against_head = RunDossier("--store " + copy + " --as w audit verify --expect-head " + head);
+  EXPECT_EQ(cut_against_head.exit_code, 5);
+  EXPECT_NE(cut_against_head.err.find("removed from its end"), std::string::npos) << cut_against_head.err;
+  EXPECT_EQ(f.Raw("--as w audit verify --expect-head " + head).exit_code, 0);
 }

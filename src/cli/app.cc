@@ -30,6 +30,7 @@ int Run(int argc, char** argv) {
   AddReadCommands(app, ctx);
   AddGraphCommands(app, ctx);
   AddPrincipalCommands(app, ctx);
+  AddAuditCommands(app, ctx);
   AddMatchCommands(app, ctx);
   AddDemoCommand(app, ctx);
 

@@ -11,6 +11,7 @@ void AddStoreCommands(CLI::App& app, Context& ctx);      // init, ingest, source
 void AddReadCommands(CLI::App& app, Context& ctx);       // search, show
 void AddGraphCommands(CLI::App& app, Context& ctx);      // neighbours, path, exposure, network, common, centrality, communities, brokers
 void AddPrincipalCommands(CLI::App& app, Context& ctx);  // principals
+void AddAuditCommands(CLI::App& app, Context& ctx);      // audit verify, audit show
 void AddMatchCommands(CLI::App& app, Context& ctx);      // screen, xref, eval-pairs, judge
 void AddDemoCommand(CLI::App& app, Context& ctx);        // demo
 

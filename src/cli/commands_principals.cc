@@ -29,6 +29,11 @@ void RequireAdmin(Context& ctx) {
   if (reader.user().role != "admin") throw CommandError(kAccess, "only an administrator may change principals");
 }
 
+// Who is changing principals, for the audit log.
+std::string Actor(Context& ctx) {
+  return ctx.options().as_user.empty() ? std::string("local") : ctx.options().as_user;
+}
+
 void AddOrg(Context& ctx, const std::string& code_in, const std::string& country_in, const std::string& name) {
   RequireAdmin(ctx);
   std::string code = Upper(code_in);
@@ -38,6 +43,7 @@ void AddOrg(Context& ctx, const std::string& code_in, const std::string& country
   std::string alpha3 = alpha2 ? model::CountryAlpha3(*alpha2) : "";
   if (alpha3.empty()) throw CommandError(kUsage, "--country '" + country_in + "' is not a country (use ISO 3166 alpha-3, e.g. DEU)");
   ctx.Store().PutOrganisation(model::Organisation{code, alpha3, name});
+  ctx.Store().AppendAudit(Actor(ctx), "principals", nlohmann::json{{"add-org", code}, {"country", alpha3}}.dump(), 1);
   if (ctx.json()) PrintJson({{"organisation", code}, {"country", alpha3}});
   else std::cout << fmt::format("organisation {} ({}) recorded\n", code, alpha3);
 }
@@ -55,6 +61,8 @@ void AddUser(Context& ctx, const std::string& name, const std::string& org, cons
     throw CommandError(kUsage, "--role must be reader, analyst or admin");
   if (name.empty() || name == "local") throw CommandError(kUsage, "user name '" + name + "' is reserved or empty");
   store.PutUser(model::User{name, Upper(org), level, role});
+  store.AppendAudit(Actor(ctx), "principals",
+                    nlohmann::json{{"add-user", name}, {"org", Upper(org)}, {"clearance", level}, {"role", role}}.dump(), 1);
   if (ctx.json()) PrintJson({{"user", name}, {"organisation", Upper(org)}, {"clearance", access::SchemeOf(store).Name(level)}});
   else std::cout << fmt::format("user {} ({}, cleared {}) recorded\n", name, Upper(org), access::SchemeOf(store).Name(level));
 }

@@ -24,4 +24,22 @@ std::string ChainHash(const AuditEntry& e) {
   return text;
 }
 
+std::optional<AuditBreak> VerifyChain(const std::vector<AuditEntry>& log) {
+  std::string prev = kAuditGenesis;
+  int64_t expected = 1;
+  for (const auto& e : log) {
+    if (e.seq != expected)
+      return AuditBreak{e.seq, "entry " + std::to_string(e.seq) + " follows entry " + std::to_string(expected - 1) +
+                                   ": an entry is missing or out of order"};
+    if (e.prev != prev)
+      return AuditBreak{e.seq, "entry " + std::to_string(e.seq) +
+                                   " does not chain to the entry before it: an entry was removed, replaced or reordered"};
+    if (ChainHash(e) != e.hash)
+      return AuditBreak{e.seq, "entry " + std::to_string(e.seq) + " does not match its hash: it was edited"};
+    prev = e.hash;
+    ++expected;
+  }
+  return std::nullopt;
+}
+
 }  // namespace dossier::store
