@@ -281,6 +281,12 @@ TEST_F(Demo, GraphCommands) {
   EXPECT_NE(dot.find("digraph"), std::string::npos);
   const json central = json::parse(run("centrality --measure pagerank --top 5"));
   EXPECT_EQ(central["results"].size(), 5u);
+  // A measure over the whole graph carries the highest marking of what the reader sees.
+  // The analyst's graph holds WESTINT's ORCON claims; the Baltic partner's does not.
+  EXPECT_NE(central["marking"].get<std::string>().find("ORCON"), std::string::npos) << central["marking"];
+  const json partner = json::parse(RunDossier("--store " + store_ + " --as baltic --json centrality --top 5").out);
+  EXPECT_EQ(partner["marking"].get<std::string>().find("ORCON"), std::string::npos) << partner["marking"];
+  EXPECT_NE(partner["marking"].get<std::string>().find("SECRET"), std::string::npos) << partner["marking"];
   const json communities = json::parse(run("communities --top 3"));
   EXPECT_GT(communities["modularity"].get<double>(), 0.3);
   run("brokers --top 3");

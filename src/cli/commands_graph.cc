@@ -546,6 +546,11 @@ void Common(Context& ctx, const std::string& a, const std::string& b, const TieO
 
 // ---- whole-graph measures ------------------------------------------------------
 
+// A measure over the whole graph rests on everything the reader sees.
+std::string WholeGraphMarking(Context& ctx) {
+  return ctx.ReaderGraph().HighestOfAll().Print(ctx.View().reader().scheme());
+}
+
 unsigned Threads() { return std::max(1u, std::min(2u, std::thread::hardware_concurrency())); }
 
 void Centrality(Context& ctx, const std::string& measure, std::size_t top, uint32_t sample, const TieOptions& ties) {
@@ -578,7 +583,8 @@ void Centrality(Context& ctx, const std::string& measure, std::size_t top, uint3
       j["rank"] = r + 1;
       list.push_back(std::move(j));
     }
-    PrintJson({{"measure", measure}, {"sampled", sampled}, {"nodes", n}, {"edges", p.graph.EdgeCount()}, {"results", list}});
+    PrintJson({{"measure", measure}, {"sampled", sampled}, {"nodes", n}, {"edges", p.graph.EdgeCount()}, {"results", list},
+               {"marking", WholeGraphMarking(ctx)}});
     return;
   }
   for (std::size_t r = 0; r < order.size(); ++r) {
@@ -610,10 +616,11 @@ void Communities(Context& ctx, const std::string& algorithm, std::size_t top, st
       for (uint32_t m : members) ids.push_back(std::string(rg.Id(p.nodes[m])));
       list.push_back({{"community", x}, {"size", groups[x].size()}, {"members", ids}});
     }
-    PrintJson({{"algorithm", algorithm}, {"count", c.count}, {"modularity", c.modularity}, {"communities", list}});
+    PrintJson({{"algorithm", algorithm}, {"count", c.count}, {"modularity", c.modularity}, {"communities", list},
+               {"marking", WholeGraphMarking(ctx)}});
     return;
   }
-  std::cout << fmt::format("{} communities, modularity {:.4f}\n", c.count, c.modularity);
+  std::cout << fmt::format("{} communities, modularity {:.4f}, marking {}\n", c.count, c.modularity, WholeGraphMarking(ctx));
   for (uint32_t x : order) {
     auto members = groups[x];
     std::stable_sort(members.begin(), members.end(), [&](uint32_t a, uint32_t b) { return degree[a] > degree[b]; });
@@ -639,7 +646,7 @@ void Brokers(Context& ctx, std::size_t top, const TieOptions& ties) {
       j["degree"] = p.graph.Degree(b.node);
       list.push_back(std::move(j));
     }
-    PrintJson({{"brokers", list}});
+    PrintJson({{"brokers", list}, {"marking", WholeGraphMarking(ctx)}});
     return;
   }
   for (const auto& b : brokers) {

@@ -211,4 +211,17 @@ model::Marking ReaderGraph::Highest(const std::vector<uint32_t>& nodes, const st
   return highest;
 }
 
+model::Marking ReaderGraph::HighestOfAll() const {
+  std::set<uint32_t> keys;
+  for (uint32_t g = 1; g < graph_.GroupCount(); ++g) CollectMarkings(g, keys);
+  model::Marking highest;
+  bool first = true;
+  for (uint32_t k : keys) {
+    model::Marking m = view_.MarkingOf(k);
+    highest = first ? m : model::Marking::Highest(highest, m);
+    first = false;
+  }
+  return highest;
+}
+
 }  // namespace dossier::graph

@@ -87,6 +87,9 @@ class ReaderGraph {
   int32_t TieEnd(uint32_t tie) const;
   // The highest marking over the visible claims behind these nodes and ties.
   model::Marking Highest(const std::vector<uint32_t>& nodes, const std::vector<uint32_t>& ties) const;
+  // The highest marking over everything this reader sees: what a measure over
+  // the whole graph (centrality, communities, brokers) rests on.
+  model::Marking HighestOfAll() const;
 
  private:
   // The ties of one member of `node`'s cluster (or of the node itself).
