@@ -201,9 +201,13 @@ model::Marking ReaderGraph::Highest(const std::vector<uint32_t>& nodes, const st
       for (uint32_t m : it->second) CollectMarkings(graph_.NodeGroup(m), keys);
   }
   for (uint32_t t : ties) CollectMarkings(graph_.TieGroup(t), keys);
+  return HighestOf(keys);
+}
+
+model::Marking ReaderGraph::HighestOf(const std::set<uint32_t>& marking_keys) const {
   model::Marking highest;
   bool first = true;
-  for (uint32_t k : keys) {
+  for (uint32_t k : marking_keys) {
     model::Marking m = view_.MarkingOf(k);
     highest = first ? m : model::Marking::Highest(highest, m);
     first = false;
@@ -214,14 +218,7 @@ model::Marking ReaderGraph::Highest(const std::vector<uint32_t>& nodes, const st
 model::Marking ReaderGraph::HighestOfAll() const {
   std::set<uint32_t> keys;
   for (uint32_t g = 1; g < graph_.GroupCount(); ++g) CollectMarkings(g, keys);
-  model::Marking highest;
-  bool first = true;
-  for (uint32_t k : keys) {
-    model::Marking m = view_.MarkingOf(k);
-    highest = first ? m : model::Marking::Highest(highest, m);
-    first = false;
-  }
-  return highest;
+  return HighestOf(keys);
 }
 
 }  // namespace dossier::graph

@@ -119,6 +119,7 @@ class ReaderGraph {
     return it == root_.end() ? node : it->second;
   }
   void CollectMarkings(uint32_t group, std::set<uint32_t>& out) const;
+  model::Marking HighestOf(const std::set<uint32_t>& marking_keys) const;
 
   const Graph& graph_;
   access::View& view_;
