@@ -277,7 +277,6 @@ void Neighbours(Context& ctx, const NeighboursArgs& a) {
       for (auto& [w, ties] : by_other)
         if (auto hop = HopOf(ctx, u, w, ties)) hops.push_back(*hop);
     }
-    std::vector<uint32_t> tie_list;
     std::vector<const store::StoredStatement*> evidence;
     for (const auto& h : hops)
       for (const auto* s : TieEvidence(h.tie)) evidence.push_back(s);

@@ -112,7 +112,6 @@ class Graph {
   const std::vector<DatedClaim>* DisputedDates(uint32_t tie) const;
   // The tie's entity id (read from the store: ties' ids are not kept in memory).
   std::vector<std::string> TieIds(access::Feed& feed, const std::vector<uint32_t>& ties) const;
-  int64_t TieEntityKey(uint32_t tie) const { return tie_entity_[tie]; }
 
   // Names behind keys.
   const std::string& SchemaName(uint32_t schema_key) const;

@@ -192,18 +192,6 @@ void ReaderGraph::CollectMarkings(uint32_t group, std::set<uint32_t>& out) const
     if (c.marking < marking_visible_.size() && marking_visible_[c.marking] == 1) out.insert(c.marking);
 }
 
-model::Marking ReaderGraph::Highest(const std::vector<uint32_t>& nodes, const std::vector<uint32_t>& ties) const {
-  std::set<uint32_t> keys;
-  for (uint32_t n : nodes) {
-    CollectMarkings(graph_.NodeGroup(n), keys);
-    auto it = has_clusters_ ? members_.find(n) : members_.end();
-    if (it != members_.end())
-      for (uint32_t m : it->second) CollectMarkings(graph_.NodeGroup(m), keys);
-  }
-  for (uint32_t t : ties) CollectMarkings(graph_.TieGroup(t), keys);
-  return HighestOf(keys);
-}
-
 model::Marking ReaderGraph::HighestOf(const std::set<uint32_t>& marking_keys) const {
   model::Marking highest;
   bool first = true;

@@ -85,8 +85,6 @@ class ReaderGraph {
   int TieGrading(uint32_t tie) const { return group_grading_[graph_.TieGroup(tie)]; }  // model::GradingRank
   int32_t TieStart(uint32_t tie) const;
   int32_t TieEnd(uint32_t tie) const;
-  // The highest marking over the visible claims behind these nodes and ties.
-  model::Marking Highest(const std::vector<uint32_t>& nodes, const std::vector<uint32_t>& ties) const;
   // The highest marking over everything this reader sees: what a measure over
   // the whole graph (centrality, communities, brokers) rests on.
   model::Marking HighestOfAll() const;
