@@ -32,6 +32,7 @@ int Run(int argc, char** argv) {
   AddPrincipalCommands(app, ctx);
   AddAuditCommands(app, ctx);
   AddMatchCommands(app, ctx);
+  AddShareCommands(app, ctx);
   AddDemoCommand(app, ctx);
 
   try {

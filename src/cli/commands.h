@@ -13,7 +13,11 @@ void AddGraphCommands(CLI::App& app, Context& ctx);      // neighbours, path, ex
 void AddPrincipalCommands(CLI::App& app, Context& ctx);  // principals
 void AddAuditCommands(CLI::App& app, Context& ctx);      // audit verify, audit show
 void AddMatchCommands(CLI::App& app, Context& ctx);      // screen, xref, eval-pairs, judge
+void AddShareCommands(CLI::App& app, Context& ctx);      // keys, partners, import
 void AddDemoCommand(CLI::App& app, Context& ctx);        // demo
+
+// export --for ORG: the package of what ORG may receive (commands_share.cc).
+void ExportPackage(Context& ctx, const std::string& org, const std::string& out_path, bool release_orcon);
 
 // Runs the whole command line; returns the process exit code.
 int Run(int argc, char** argv);

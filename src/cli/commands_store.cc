@@ -74,6 +74,7 @@ void Ingest(Context& ctx, const IngestFlags& f) {
   if (!model::IsSourceKind(f.kind)) throw CommandError(kUsage, "--kind '" + f.kind + "' is not a source kind");
   o.marking = f.marking;
   o.user = reader.name();
+  o.organisation = reader.organisation().code;
   o.progress = !ctx.json() && ingest::StderrIsTerminal();
   o.title = f.title;
   o.kind = f.kind;
@@ -277,12 +278,26 @@ void AddStoreCommands(CLI::App& app, Context& ctx) {
   app.add_subcommand("sources", "list the sources you may see")->callback([&] { Sources(ctx); });
   app.add_subcommand("stats", "count what you may see")->callback([&] { Stats(ctx); });
 
-  static std::string export_format, export_dataset, export_out;
-  auto* exp = app.add_subcommand("export", "write what you may see as FtM JSON lines, statements CSV, or sources TOML");
-  exp->add_option("--format", export_format, "ftm | statements | sources")->required();
+  static std::string export_format, export_dataset, export_out, export_for;
+  static bool release_orcon = false;
+  auto* exp = app.add_subcommand("export", "write what you may see (FtM JSON lines, statements CSV, sources TOML), "
+                                           "or with --for ORG a signed package of what a partner may receive");
+  exp->add_option("--format", export_format, "ftm | statements | sources");
   exp->add_option("--dataset", export_dataset, "only this source");
   exp->add_option("--out", export_out, "file to write (default: standard output)");
-  exp->callback([&] { Export(ctx, export_format, export_dataset, export_out); });
+  exp->add_option("--for", export_for, "partner organisation: write its signed package to --out");
+  exp->add_flag("--release-orcon", release_orcon, "with --for: release this instance's own ORCON material to the partner");
+  exp->callback([&] {
+    if (!export_for.empty()) {
+      if (!export_format.empty() || !export_dataset.empty())
+        throw CommandError(kUsage, "export --for writes a whole package; --format and --dataset do not apply");
+      ExportPackage(ctx, export_for, export_out, release_orcon);
+    } else if (export_format.empty()) {
+      throw CommandError(kUsage, "export needs --format ftm|statements|sources, or --for ORG --out PKG");
+    } else {
+      Export(ctx, export_format, export_dataset, export_out);
+    }
+  });
 
   static std::string retract_id, retract_reason;
   auto* retract = app.add_subcommand("retract", "record that a statement is withdrawn (history is kept)");

@@ -54,6 +54,9 @@ const std::string& Ingester::Banner(const std::string& banner, const std::string
   // A marking without an originator belongs to its source's originator.
   auto src = sources_.find(source_id);
   if (m.originator.empty() && src != sources_.end()) m.originator = src->second.originator;
+  // Else the ingesting organisation's: a NOFORN marking must have a nation, and
+  // a partner package must know whose material it forwards.
+  if (m.originator.empty() && (m.level > 0 || !m.releasable_to_all())) m.originator = options_.organisation;
   if (src != sources_.end() && src->second.is_protected) m.source_protected = true;
   return banners_[key] = m.Print(scheme_);
 }
@@ -119,7 +122,7 @@ void Ingester::Record(model::EntityRecord&& record, store::IngestWriter& writer,
     // statements format carries its own `id` rows, so nothing is added there.
     if (v.prop == model::kIdProperty) {
       if (!exists_.insert(record.id + '\x1f' + source_id).second) continue;  // already said
-    } else if (options_.format != "statements" && exists_.insert(record.id + '\x1f' + source_id).second) {
+    } else if (options_.format != "statements" && options_.format != "package" && exists_.insert(record.id + '\x1f' + source_id).second) {
       store::NewStatement exists = st;
       exists.prop = std::string(model::kIdProperty);
       exists.value = record.id;
@@ -241,6 +244,31 @@ IngestReport Ingester::IngestFile(const std::string& path) {
   }
   auto result = writer->Commit();
   progress.Finish(static_cast<uint64_t>(report.statements));
+  report.added = result.added;
+  report.present = result.present;
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+IngestReport Ingester::IngestRecords(const std::string& label, const std::vector<model::Source>& sources,
+                                     std::vector<model::EntityRecord> records) {
+  auto started = std::chrono::steady_clock::now();
+  file_ = label;
+  exists_.clear();
+  IngestReport report;
+  report.file = label;
+  auto writer = store_.BeginIngest(store::IngestInfo{label, options_.format, options_.user});
+  for (const auto& s : sources) {
+    writer->PutSource(s);
+    sources_[s.id] = s;
+  }
+  for (auto& r : records) {
+    for (const auto& v : r.values)
+      if (v.source_id.empty() || !sources_.count(v.source_id))
+        throw IngestError(label, r.line, "source", "the source '" + v.source_id + "' is not among the package's sources");
+    Record(std::move(r), *writer, report);
+  }
+  auto result = writer->Commit();
   report.added = result.added;
   report.present = result.present;
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -30,6 +30,10 @@ struct IngestOptions {
   std::string marking;        // banner; default: the lowest level, releasable to all
   std::string mapping;        // for csv
   std::string user = "local";
+  // The ingesting user's organisation: the originator of a controlled marking
+  // (above the lowest level, or with REL TO or NOFORN) that names none and whose
+  // source names none. Empty for the local analyst of a store without users.
+  std::string organisation;
   bool progress = false;      // draw progress on the terminal
   // Defaults for a source the store does not know yet.
   std::string title, kind = "dataset", originator, publisher, url;
@@ -49,6 +53,12 @@ class Ingester {
  public:
   Ingester(store::Store& store, IngestOptions options, model::ClassificationScheme scheme);
   IngestReport IngestFile(const std::string& path);
+  // Records already parsed (a partner package), with the sources they name, in
+  // one transaction: all or nothing, as IngestFile. `label` names the input in
+  // errors and in the ingest log. Each value must name its source, credibility
+  // and marking; values carry their own `id` rows, as the statements format does.
+  IngestReport IngestRecords(const std::string& label, const std::vector<model::Source>& sources,
+                             std::vector<model::EntityRecord> records);
 
  private:
   IngestReport IngestSources(const std::string& path);

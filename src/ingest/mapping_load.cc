@@ -242,7 +242,8 @@ class Loader {
       const toml::table& w = Table(*when, Join(where, "when"));
       for (const auto& [key, value] : w) {
         std::string k = Join(Join(where, "when"), key.str());
-        auto it = std::find_if(m.entities.begin(), m.entities.end(), [&](const EntityBlock& b) { return b.key == key.str(); });
+        const std::string_view wanted = key.str();  // a name, not a binding: clang 14 cannot capture those
+        auto it = std::find_if(m.entities.begin(), m.entities.end(), [&](const EntityBlock& b) { return b.key == wanted; });
         if (it == m.entities.end()) Fail(&value, k, "no [[entity]] block has the key '" + std::string(key.str()) + "'");
         for (auto& s : Strings(w, key.str(), Join(where, "when"))) {
           if (!model_.Find(s)) Fail(&value, k, "unknown schema '" + s + "'");
@@ -269,7 +270,8 @@ class Loader {
     rel.source = String(t, "source", "relation", false, m.entities[0].key);
     rel.target = String(t, "target", "relation", false, m.entities[1].key);
     for (const auto& [key, value] : {std::pair{"source", rel.source}, std::pair{"target", rel.target}})
-      if (std::none_of(m.entities.begin(), m.entities.end(), [&](const EntityBlock& b) { return b.key == value; }))
+      if (const std::string& wanted = value;
+          std::none_of(m.entities.begin(), m.entities.end(), [&](const EntityBlock& b) { return b.key == wanted; }))
         Fail(t.get(key) ? t.get(key) : &t, std::string("relation.") + key, "no [[entity]] block has the key '" + value + "'");
     if (rel.source == rel.target) Fail(&t, "relation.target", "source and target are the same block");
     const std::string text_prop = String(t, "text_prop", "relation", false, "role");

@@ -1,5 +1,7 @@
 #include "store/audit_chain.h"
 
+#include "model/hex.h"
+
 #include <sodium.h>
 
 namespace dossier::store {
@@ -15,13 +17,7 @@ std::string ChainHash(const AuditEntry& e) {
     crypto_generichash_update(&state, &sep, 1);
   }
   crypto_generichash_final(&state, out, sizeof out);
-  static const char* hex = "0123456789abcdef";
-  std::string text;
-  for (unsigned char b : out) {
-    text += hex[b >> 4];
-    text += hex[b & 15];
-  }
-  return text;
+  return model::ToHex(out, sizeof out);
 }
 
 std::optional<AuditBreak> VerifyChain(const std::vector<AuditEntry>& log) {

@@ -1,0 +1,260 @@
+// keys generate, partners add | list, export --for ORG, import PKG: exchanging
+// signed packages with partner instances (src/share). Administrators only, once
+// a store has users: a package leaves or enters under the instance's name.
+#include <fmt/format.h>
+
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "cli/commands.h"
+#include "ingest/error.h"
+#include "share/import.h"
+#include "share/keys.h"
+#include "share/partners.h"
+#include "share/release.h"
+
+namespace dossier::cli {
+namespace {
+
+std::string KeyPath(Context& ctx) { return ctx.options().store_path + ".key"; }
+std::string PublicPath(Context& ctx) { return ctx.options().store_path + ".pub"; }
+
+// The acting user's name for the audit log; an administrator is required once
+// the store has users.
+std::string RequireAdmin(Context& ctx, const char* what) {
+  auto& store = ctx.Store();
+  if (store.Users().empty()) return "local";
+  const access::Reader& reader = ctx.View().reader();
+  if (reader.user().role != "admin") throw CommandError(kAccess, std::string("only an administrator may ") + what);
+  return reader.name();
+}
+
+std::string Now() {
+  const std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw CommandError(kBadInput, path + ": cannot be read");
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void WriteFileAtomically(const std::string& path, const std::string& bytes) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw CommandError(kBadInput, "cannot write " + path);
+    out << bytes;
+    if (!out.flush()) throw CommandError(kBadInput, "cannot write " + path);
+  }
+  std::filesystem::rename(tmp, path);
+}
+
+share::KeyPair InstanceKeys(Context& ctx) {
+  try {
+    return share::ReadSecretKeyFile(KeyPath(ctx));
+  } catch (const share::KeyError& e) {
+    throw CommandError(kUsage, e.what());
+  }
+}
+
+void GenerateKeys(Context& ctx, std::string org, bool replace) {
+  auto& store = ctx.Store();
+  const std::string user = RequireAdmin(ctx, "generate the instance's keys");
+  if (org.empty() && !store.Users().empty()) org = ctx.View().reader().organisation().code;
+  if (org.empty()) {
+    const auto orgs = store.Organisations();
+    if (orgs.size() != 1)
+      throw CommandError(kUsage, "say which organisation this instance signs as: keys generate --org CODE");
+    org = orgs.front().code;
+  }
+  share::KeyPair keys;
+  try {
+    keys = share::KeyPair::Generate(org);
+    share::WriteSecretKeyFile(KeyPath(ctx), keys, replace);
+  } catch (const share::KeyError& e) {
+    throw CommandError(kUsage, e.what());
+  }
+  share::SetInstanceIdentity(store, keys);
+  const std::string line = share::PublicKeyLine(org, keys.public_key);
+  WriteFileAtomically(PublicPath(ctx), line + "\n");
+  store.AppendAudit(user, "keys", nlohmann::json{{"generate", org}, {"fingerprint", share::Fingerprint(keys.public_key)}}.dump(), 1);
+  if (ctx.json()) {
+    PrintJson({{"organisation", org}, {"public_key", line}, {"public_key_file", PublicPath(ctx)},
+               {"secret_key_file", KeyPath(ctx)}, {"fingerprint", share::Fingerprint(keys.public_key)}});
+  } else {
+    std::cout << fmt::format("instance keys for {} generated\n  secret key {} (mode 0600; keep it off shared disks)\n"
+                             "  public key {} (give this file to partners)\n  fingerprint {}\n",
+                             org, KeyPath(ctx), PublicPath(ctx), share::Fingerprint(keys.public_key));
+  }
+}
+
+void AddPartner(Context& ctx, const std::string& org_in, const std::string& key_file, const std::string& clearance) {
+  auto& store = ctx.Store();
+  const std::string user = RequireAdmin(ctx, "add partners");
+  std::string org = org_in;
+  for (char& c : org) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  bool known = false;
+  for (const auto& o : store.Organisations()) known |= o.code == org;
+  if (!known)
+    throw CommandError(kUsage, "unknown organisation '" + org + "': add it first with principals add-org " + org +
+                                   " --country ISO3");
+  std::pair<std::string, share::PublicKey> parsed;
+  try {
+    parsed = share::ParsePublicKeyLine(ReadFile(key_file));
+  } catch (const share::KeyError& e) {
+    throw CommandError(kBadInput, key_file + ": " + e.what());
+  }
+  if (parsed.first != org)
+    throw CommandError(kBadInput, key_file + " is the key of " + parsed.first + ", not of " + org);
+  const auto scheme = access::SchemeOf(store);
+  const int level = clearance.empty() ? scheme.Highest() : scheme.Level(clearance);
+  if (level < 0) throw CommandError(kUsage, "unknown classification level '" + clearance + "'");
+  share::PartnerList partners = share::PartnerList::Load(store);
+  share::Partner p;
+  if (const share::Partner* old = partners.Find(org)) p = *old;  // keeps the sequences
+  p.organisation = org;
+  p.key = parsed.second;
+  p.clearance = level;
+  p.added_at = Now();
+  partners.Put(p);
+  partners.Save(store);
+  store.AppendAudit(user, "partners",
+                    nlohmann::json{{"add", org}, {"fingerprint", share::Fingerprint(p.key)}, {"clearance", scheme.Name(level)}}.dump(), 1);
+  if (ctx.json()) PrintJson({{"partner", org}, {"fingerprint", share::Fingerprint(p.key)}, {"clearance", scheme.Name(level)}});
+  else std::cout << fmt::format("partner {} recorded (key {}, up to {})\n", org, share::Fingerprint(p.key), scheme.Name(level));
+}
+
+void ListPartners(Context& ctx) {
+  auto& store = ctx.Store();
+  RequireAdmin(ctx, "list partners");
+  const auto scheme = access::SchemeOf(store);
+  const auto identity = share::InstanceIdentity(store);
+  nlohmann::json list = nlohmann::json::array();
+  const share::PartnerList partners = share::PartnerList::Load(store);
+  for (const auto& [org, p] : partners.all())
+    list.push_back({{"partner", org}, {"fingerprint", share::Fingerprint(p.key)}, {"clearance", scheme.Name(p.clearance)},
+                    {"last_sent", p.sent}, {"last_received", p.received}});
+  if (ctx.json()) {
+    PrintJson({{"instance", identity ? identity->organisation : ""}, {"partners", list}});
+    return;
+  }
+  std::cout << "instance: " << (identity ? identity->organisation + " (" + share::Fingerprint(identity->key) + ")" : "no keys yet")
+            << "\n";
+  for (const auto& p : list)
+    std::cout << fmt::format("{:<12} key {}  up to {:<14} last sent {}  last received {}\n", p["partner"].get<std::string>(),
+                             p["fingerprint"].get<std::string>(), p["clearance"].get<std::string>(),
+                             p["last_sent"].get<int64_t>(), p["last_received"].get<int64_t>());
+}
+
+void Import(Context& ctx, const std::string& path) {
+  auto& store = ctx.Store();
+  const std::string user = RequireAdmin(ctx, "import partner packages");
+  const std::string bytes = ReadFile(path);
+  share::ImportReport r;
+  try {
+    r = share::ImportPackage(store, bytes, std::filesystem::path(path).filename().string(), user);
+  } catch (const share::PackageError& e) {
+    store.AppendAudit(user, "import", nlohmann::json{{"file", path}, {"refused", e.what()}}.dump(), 0);
+    throw CommandError(kBadInput, path + ": " + e.what() + "; nothing was imported");
+  } catch (const share::KeyError& e) {
+    throw CommandError(kUsage, e.what());
+  } catch (const ingest::IngestError& e) {
+    store.AppendAudit(user, "import", nlohmann::json{{"file", path}, {"refused", e.what()}}.dump(), 0);
+    throw CommandError(kBadInput, std::string(e.what()) + "; nothing was imported");
+  }
+  store.AppendAudit(user, "import",
+                    nlohmann::json{{"from", r.manifest.from}, {"sequence", r.manifest.sequence}, {"hash", r.hash},
+                                   {"statements", r.statements}, {"added", r.added}, {"already_imported", r.already_imported}}
+                        .dump(),
+                    r.added);
+  if (ctx.json()) {
+    PrintJson({{"from", r.manifest.from}, {"sequence", r.manifest.sequence}, {"created", r.manifest.created},
+               {"highest_marking", r.manifest.highest_marking}, {"sources", r.sources}, {"statements", r.statements},
+               {"added", r.added}, {"present", r.present}, {"already_imported", r.already_imported}});
+  } else if (r.already_imported) {
+    std::cout << fmt::format("package {} from {} was already imported; nothing changed\n", r.manifest.sequence, r.manifest.from);
+  } else {
+    std::cout << fmt::format("{}\npackage {} from {}: {} statements ({} new, {} already held), {} sources\n",
+                             r.manifest.highest_marking, r.manifest.sequence, r.manifest.from, r.statements, r.added,
+                             r.present, r.sources);
+  }
+}
+
+}  // namespace
+
+void ExportPackage(Context& ctx, const std::string& org_in, const std::string& out_path, bool release_orcon) {
+  auto& store = ctx.Store();
+  const std::string user = RequireAdmin(ctx, "export packages for partners");
+  if (out_path.empty()) throw CommandError(kUsage, "export --for needs --out PKG");
+  std::string org = org_in;
+  for (char& c : org) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const share::KeyPair keys = InstanceKeys(ctx);
+  share::PartnerList partners = share::PartnerList::Load(store);
+  share::Partner* partner = partners.Find(org);
+  if (!partner) throw CommandError(kUsage, org + " is not a partner (dossier partners add " + org + " --key FILE)");
+  share::Release release;
+  try {
+    release = share::SelectForPartner(store, share::ReleaseRequest{keys.organisation, partner, release_orcon}, keys);
+  } catch (const share::KeyError& e) {
+    throw CommandError(kUsage, e.what());
+  }
+  release.package.manifest.sequence = partner->sent + 1;
+  release.package.manifest.created = Now();
+  const std::string bytes = share::WritePackage(release.package, keys);
+  WriteFileAtomically(out_path, bytes);
+  partner->sent = release.package.manifest.sequence;
+  partners.Save(store);
+  const auto& m = release.package.manifest;
+  store.AppendAudit(user, "export",
+                    nlohmann::json{{"to", org}, {"sequence", m.sequence}, {"hash", share::PackageHash(bytes)},
+                                   {"statements", release.package.statements.size()}, {"highest_marking", m.highest_marking},
+                                   {"held_orcon", release.held_orcon}, {"held_third_party", release.held_third_party}}
+                        .dump(),
+                    static_cast<int64_t>(release.package.statements.size()));
+  if (ctx.json()) {
+    PrintJson({{"to", org}, {"out", out_path}, {"sequence", m.sequence}, {"highest_marking", m.highest_marking},
+               {"sources", release.package.sources.size()}, {"statements", release.package.statements.size()},
+               {"held_orcon", release.held_orcon}, {"held_third_party", release.held_third_party},
+               {"sanitised", release.sanitised}});
+  } else {
+    std::cout << fmt::format("{}\npackage {} for {} written to {}: {} statements, {} sources\n"
+                             "held back: {} ORCON, {} under the third-party rule; {} statements with a sanitised source\n",
+                             m.highest_marking, m.sequence, org, out_path, release.package.statements.size(),
+                             release.package.sources.size(), release.held_orcon, release.held_third_party, release.sanitised);
+  }
+}
+
+void AddShareCommands(CLI::App& app, Context& ctx) {
+  auto* keys = app.add_subcommand("keys", "this instance's signing keys (Ed25519)");
+  keys->require_subcommand(1);
+  static std::string key_org;
+  static bool replace = false;
+  auto* gen = keys->add_subcommand("generate", "make the key pair: STORE.key (secret, 0600) and STORE.pub (for partners)");
+  gen->add_option("--org", key_org, "organisation this instance signs as (default: yours)");
+  gen->add_flag("--replace", replace, "replace existing keys (partners must be given the new public key)");
+  gen->callback([&] { GenerateKeys(ctx, key_org, replace); });
+
+  auto* partners = app.add_subcommand("partners", "partner instances and their public keys");
+  partners->require_subcommand(1);
+  static std::string partner_org, partner_key, partner_clearance;
+  auto* add = partners->add_subcommand("add", "record a partner organisation's public key");
+  add->add_option("org", partner_org, "the partner's organisation code (principals add-org first)")->required();
+  add->add_option("--key", partner_key, "the partner's public key file (its STORE.pub)")->required();
+  add->add_option("--clearance", partner_clearance, "highest level it may receive (default: the highest)");
+  add->callback([&] { AddPartner(ctx, partner_org, partner_key, partner_clearance); });
+  partners->add_subcommand("list", "list partners")->callback([&] { ListPartners(ctx); });
+
+  static std::string import_path;
+  auto* imp = app.add_subcommand("import", "import a partner's signed package (all or nothing)");
+  imp->add_option("package", import_path, "package file")->required();
+  imp->callback([&] { Import(ctx, import_path); });
+}
+
+}  // namespace dossier::cli
