@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include <chrono>
 #include <sstream>
 
 #include "test_util.h"
@@ -209,4 +212,38 @@ TEST(Cli, RetractionHidesAStatementButKeepsHistory) {
   f.Run("retract " + id + " --reason 'wrong country'");
   EXPECT_FALSE(f.Json("show p-antonio")["properties"].contains("country"));
   f.Run("retract 0123456789abcdef", 1);
+}
+
+// Every read is audited (who, the question, how many results), a read of a
+// missing entity too, and a read never waits for an ingest: the audit log has
+// its own file, so a writer holding the store does not block the entry.
+TEST(Cli, ReadsAreAuditedEvenWhileAWriterHoldsTheStore) {
+  Fixture f;
+  f.Load();
+  sqlite3* writer = nullptr;
+  ASSERT_EQ(sqlite3_open(f.db.c_str(), &writer), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(writer, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  const auto started = std::chrono::steady_clock::now();
+  f.Run("search sechin");
+  f.Run("show p-sechin");
+  f.Run("show p-nobody", 1);
+  f.Run("neighbours p-sechin --hops 2");
+  f.Run("path p-sechin c-century");
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  EXPECT_LT(seconds, 25.0) << "reads waited for the writer (the busy timeout is 30 s)";
+  sqlite3_exec(writer, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(writer);
+  std::istringstream log(f.Run("--json audit show"));
+  std::vector<json> entries;
+  for (std::string line; std::getline(log, line);) entries.push_back(json::parse(line));
+  std::vector<std::string> actions;
+  for (const auto& e : entries) actions.push_back(e["action"]);
+  ASSERT_EQ(actions, (std::vector<std::string>{"search", "show", "show", "neighbours", "path"}));
+  EXPECT_EQ(entries[0]["detail"]["args"], json::array({"sechin"}));
+  EXPECT_EQ(entries[0]["results"], 1);
+  EXPECT_EQ(entries[2]["detail"]["outcome"], "not found");
+  EXPECT_EQ(entries[2]["results"], 0);
+  EXPECT_GE(entries[3]["results"].get<int>(), 2);
+  EXPECT_EQ(entries[4]["results"], 1);
+  f.Run("audit verify");
 }

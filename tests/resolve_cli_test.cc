@@ -317,8 +317,9 @@ TEST(Audit, VerifyDetectsEditsRemovalsReorderingsAndCutsAndShowFilters) {
   auto tampered = [&](const std::string& sql) {
     const std::string copy = f.dir.File("copy.db");
     std::filesystem::copy_file(f.db, copy, std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::copy_file(f.db + ".audit", copy + ".audit", std::filesystem::copy_options::overwrite_existing);
     sqlite3* db = nullptr;
-    EXPECT_EQ(sqlite3_open(copy.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_open((copy + ".audit").c_str(), &db), SQLITE_OK);
     EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
     sqlite3_close(db);
     return RunDossier("--store " + copy + " --as w --json audit verify");

@@ -2,6 +2,8 @@
 // reopening, versioning, and indexes rebuilt from statements.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include <sqlite3.h>
 
 #include "ingest/ingester.h"
@@ -9,6 +11,7 @@
 #include "store/id_table.h"
 #include "store/sqlite.h"
 #include "store/sqlite_store.h"
+#include "store/audit_chain.h"
 #include "store/store.h"
 #include "test_util.h"
 
@@ -142,6 +145,36 @@ PRAGMA user_version=1;
   EXPECT_TRUE(store->FindNames({"gazprom"}, true).empty());
   store->AppendAudit("tester", "screen", "{}", 0);
   EXPECT_EQ(store->AuditLog().size(), 1u);
+}
+
+// A version 3 store kept its audit log in the store file: it moves to its own
+// file with every entry and its chain intact, and the store file no longer has it.
+TEST(Store, MovesAVersionThreeAuditLogToItsOwnFile) {
+  TempDir dir;
+  std::vector<store::AuditEntry> before;
+  {
+    auto store = store::Store::Open(dir.File("v3.db"), true);
+    for (int i = 0; i < 3; ++i) store->AppendAudit("ann", "show", "{\"id\":\"p" + std::to_string(i) + "\"}", i);
+    before = store->AuditLog();
+  }
+  {
+    // Put the log back into the store file and call it version 3.
+    sqlite3* db;
+    ASSERT_EQ(sqlite3_open(dir.File("v3.db").c_str(), &db), SQLITE_OK);
+    const std::string sql = "ATTACH '" + dir.File("v3.db.audit") + "' AS a; " + store::SqliteStore::MigrationSql(3) +
+                            "INSERT INTO main.audit SELECT * FROM a.audit; DETACH a; PRAGMA user_version=3;";
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+    std::filesystem::remove(dir.File("v3.db.audit"));
+  }
+  auto store = store::Store::Open(dir.File("v3.db"), false);
+  EXPECT_EQ(store->SchemaVersion(), store::kSchemaVersion);
+  const auto after = store->AuditLog();
+  ASSERT_EQ(after.size(), before.size());
+  for (size_t i = 0; i < after.size(); ++i) EXPECT_EQ(after[i].hash, before[i].hash);
+  EXPECT_FALSE(store::VerifyChain(after).has_value());
+  store->AppendAudit("ann", "search", "{}", 0);
+  EXPECT_EQ(store->AuditLog().back().prev, before.back().hash);
 }
 
 TEST(Store, RefusesAStoreFromTheFuture) {

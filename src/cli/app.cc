@@ -9,6 +9,38 @@
 
 namespace dossier::cli {
 
+namespace {
+
+// The commands that read what a user may see; each run is audited.
+bool IsRead(const std::string& command) {
+  static const char* kReads[] = {"search", "show", "neighbours", "path", "exposure", "network", "common",
+                                 "centrality", "communities", "brokers", "sources", "stats", "export"};
+  for (const char* r : kReads)
+    if (command == r) return true;
+  return false;
+}
+
+// Appends the audit entry of a read command (ok or not found): who, what was
+// asked (the command line after the command's name), how many results.
+void AuditRead(CLI::App& app, Context& ctx, int argc, char** argv, const std::string& outcome) {
+  const auto chosen = app.get_subcommands();
+  if (chosen.empty() || !IsRead(chosen.front()->get_name())) return;
+  access::View* view = ctx.view_if_opened();
+  if (!view) return;
+  const std::string name = chosen.front()->get_name();
+  nlohmann::json args = nlohmann::json::array();
+  bool after = false;
+  for (int i = 1; i < argc; ++i) {
+    if (after) args.push_back(argv[i]);
+    after = after || name == argv[i];
+  }
+  nlohmann::json detail = {{"args", args}};
+  if (!outcome.empty()) detail["outcome"] = outcome;
+  view->store().AppendAudit(view->reader().name(), name, detail.dump(), ctx.results());
+}
+
+}  // namespace
+
 int Run(int argc, char** argv) {
   CLI::App app{"dossier: statements with sources, grading and markings; search, ties and findings", "dossier"};
   app.require_subcommand(1);
@@ -37,11 +69,19 @@ int Run(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    AuditRead(app, ctx, argc, argv, "");
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? kOk : kUsage;
   } catch (const CommandError& e) {
     std::cerr << "dossier: " << e.what() << "\n";
+    // A read that found nothing is audited too: probing for hidden entities shows.
+    if (e.code() == kNotFound) {
+      try {
+        AuditRead(app, ctx, argc, argv, "not found");
+      } catch (const std::exception&) {
+      }
+    }
     return e.code();
   } catch (const ingest::IngestError& e) {
     std::cerr << "dossier: " << e.what() << "\n";

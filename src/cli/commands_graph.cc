@@ -283,6 +283,7 @@ void Neighbours(Context& ctx, const NeighboursArgs& a) {
     const std::string marking = ctx.View().Highest(evidence).Print(ctx.View().reader().scheme());
     return WriteExport(SubgraphOf(ctx, nodes, hops, marking), a.format, a.out);
   }
+  ctx.SetResults(static_cast<int64_t>(found.size()));
   if (ctx.json()) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& [n, d] : found) {
@@ -386,6 +387,7 @@ void PathCommand(Context& ctx, const PathArgs& a) {
     if (paths.empty()) throw CommandError(kNotFound, "");
     return;
   }
+  ctx.SetResults(static_cast<int64_t>(paths.size()));
   if (ctx.json()) {
     if (a.k == 1 && !a.all) {
       nlohmann::json j = {{"from", from}, {"to", to}};
@@ -473,6 +475,7 @@ void Exposure(Context& ctx, const std::string& arg, std::vector<std::string> top
     for (const auto& h : r.hops)
       for (const auto* s : TieEvidence(h.tie)) evidence.push_back(s);
   const std::string marking = evidence.empty() ? "" : ctx.View().Highest(evidence).Print(ctx.View().reader().scheme());
+  ctx.SetResults(static_cast<int64_t>(exposed.size()));
   if (ctx.json()) {
     PrintJson({{"id", std::string(rg.Id(node))}, {"max_hops", max_hops}, {"count", exposed.size()}, {"exposed", list}, {"marking", marking}});
   } else {
@@ -508,6 +511,7 @@ void Network(Context& ctx, const std::vector<std::string>& args, int max_hops, c
   for (const auto& h : hops)
     for (const auto* s : TieEvidence(h.tie)) evidence.push_back(s);
   const std::string marking = hops.empty() ? "" : ctx.View().Highest(evidence).Print(ctx.View().reader().scheme());
+  ctx.SetResults(static_cast<int64_t>(net.nodes.size()));
   if (!format.empty()) return WriteExport(SubgraphOf(ctx, net.nodes, hops, marking), format, out);
   if (ctx.json()) {
     nlohmann::json nodes = nlohmann::json::array(), list = nlohmann::json::array(), unconnected = nlohmann::json::array();
@@ -530,6 +534,7 @@ void Common(Context& ctx, const std::string& a, const std::string& b, const TieO
   const auto& rg = ctx.ReaderGraph();
   graph::Traversal walk(rg);
   const auto common = walk.CommonNeighbours(u, v, ties.Filter());
+  ctx.SetResults(static_cast<int64_t>(common.size()));
   if (ctx.json()) {
     nlohmann::json list = nlohmann::json::array();
     for (uint32_t n : common) list.push_back(NodeJson(ctx, n));

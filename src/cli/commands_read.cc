@@ -21,6 +21,7 @@ void Search(Context& ctx, const std::string& text, const std::string& schema, si
   auto& view = ctx.View();
   if (!schema.empty() && !model::Model::Default().Find(schema)) throw CommandError(kUsage, "unknown schema '" + schema + "'");
   auto results = view.Search(text, schema, limit);
+  ctx.SetResults(static_cast<int64_t>(results.size()));
   if (ctx.json()) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& r : results)
@@ -38,6 +39,7 @@ void Show(Context& ctx, const std::string& arg) {
   std::string id = ResolveOrFail(view, arg);
   auto e = view.Get(id);
   if (!e) throw CommandError(kNotFound, "no entity with id or name '" + arg + "'");
+  ctx.SetResults(1);
   if (ctx.json()) PrintJson(EntityJson(view, *e));
   else std::cout << EntityText(view, *e);
 }

@@ -55,7 +55,15 @@ class Context {
   const graph::Graph& Graph();
   const graph::ReaderGraph& ReaderGraph();
 
+  // Auditing reads: a read command says how many results it gave; Run() then
+  // appends one entry for it, as the reader the command resolved (none if it
+  // never got that far).
+  void SetResults(int64_t n) { results_ = n; }
+  int64_t results() const { return results_; }
+  access::View* view_if_opened() { return view_.get(); }
+
  private:
+  int64_t results_ = 0;
   const GlobalOptions& options_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<access::View> view_;

@@ -70,7 +70,18 @@ INSERT INTO name_index(name_index) VALUES('rebuild');
 CREATE TABLE audit(seq INTEGER PRIMARY KEY, at TEXT NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL,
   detail TEXT NOT NULL, results INTEGER NOT NULL, prev TEXT NOT NULL, hash TEXT NOT NULL);
 )sql",
+    // Version 4: the audit log moves to its own file (AuditPath), so that a read
+    // can be audited while an ingest holds the store's write lock. Its rows were
+    // copied there first (SqliteStore::MoveAuditOut).
+    R"sql(
+DROP TABLE audit;
+)sql",
 };
+
+constexpr const char* kAuditSchema = R"sql(
+CREATE TABLE IF NOT EXISTS audit(seq INTEGER PRIMARY KEY, at TEXT NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL,
+  detail TEXT NOT NULL, results INTEGER NOT NULL, prev TEXT NOT NULL, hash TEXT NOT NULL);
+)sql";
 
 constexpr const char* kStatementColumns =
     "s.k, e.id, s.schema, s.prop, s.value, s.original, s.lang, s.source, s.credibility, s.marking, "
@@ -134,6 +145,7 @@ void SqliteStore::Migrate() {
     throw StoreError("store: " + path_ + " has schema version " + std::to_string(version) +
                      ", newer than this dossier understands (" + std::to_string(kLatest) + ")");
   if (version == kLatest) return;
+  if (version == 3) MoveAuditOut();
   Transaction tx(db_);
   for (int v = version; v < kLatest; ++v) db_.Exec(kMigrations[v]);
   db_.Exec("PRAGMA user_version=" + std::to_string(kLatest));
@@ -399,13 +411,44 @@ bool SqliteStore::RemoveJudgement(const std::string& a, const std::string& b) {
   return db_.Changes() > 0;
 }
 
+static std::string AuditPath(const std::string& store_path) {
+  return store_path == ":memory:" ? store_path : store_path + ".audit";
+}
+
+Db& SqliteStore::AuditDb() {
+  if (audit_db_) return *audit_db_;
+  audit_db_ = std::make_unique<Db>(AuditPath(path_), true);
+  audit_db_->Exec("PRAGMA journal_mode=WAL");
+  audit_db_->Exec("PRAGMA synchronous=NORMAL");
+  audit_db_->Exec(kAuditSchema);
+  return *audit_db_;
+}
+
+void SqliteStore::MoveAuditOut() {
+  Db& audit = AuditDb();
+  {
+    Stmt n = audit.Prepare("SELECT count(*) FROM audit");
+    // Already copied by an earlier open that stopped before dropping the old table.
+    if (n.Step() && n.Int(0) > 0) return;
+  }
+  Transaction tx(audit);
+  Stmt in = db_.Prepare("SELECT seq, at, user, action, detail, results, prev, hash FROM audit ORDER BY seq");
+  Stmt out = audit.Prepare("INSERT INTO audit(seq, at, user, action, detail, results, prev, hash) VALUES(?,?,?,?,?,?,?,?)");
+  while (in.Step()) {
+    out.Bind(1, in.Int(0)).Bind(2, in.Text(1)).Bind(3, in.Text(2)).Bind(4, in.Text(3)).Bind(5, in.Text(4));
+    out.Bind(6, in.Int(5)).Bind(7, in.Text(6)).Bind(8, in.Text(7)).Run();
+  }
+  tx.Commit();
+}
+
 void SqliteStore::AppendAudit(const std::string& user, const std::string& action, const std::string& detail,
                               int64_t results) {
-  Transaction tx(db_);  // BEGIN IMMEDIATE: no other writer between reading the last hash and appending
+  Db& db = AuditDb();
+  Transaction tx(db);  // BEGIN IMMEDIATE: no other writer between reading the last hash and appending
   AuditEntry e;
   e.prev = kAuditGenesis;
   {
-    Stmt last = db_.Prepare("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+    Stmt last = db.Prepare("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
     if (last.Step()) {
       e.seq = last.Int(0);
       e.prev = last.Text(1);
@@ -418,7 +461,7 @@ void SqliteStore::AppendAudit(const std::string& user, const std::string& action
   e.detail = detail;
   e.results = results;
   e.hash = ChainHash(e);
-  Stmt q = db_.Prepare("INSERT INTO audit(seq, at, user, action, detail, results, prev, hash) VALUES(?,?,?,?,?,?,?,?)");
+  Stmt q = db.Prepare("INSERT INTO audit(seq, at, user, action, detail, results, prev, hash) VALUES(?,?,?,?,?,?,?,?)");
   q.Bind(1, e.seq).Bind(2, e.at).Bind(3, e.user).Bind(4, e.action).Bind(5, e.detail).Bind(6, e.results);
   q.Bind(7, e.prev).Bind(8, e.hash).Run();
   tx.Commit();
@@ -426,7 +469,7 @@ void SqliteStore::AppendAudit(const std::string& user, const std::string& action
 
 std::vector<AuditEntry> SqliteStore::AuditLog(int64_t after) {
   std::vector<AuditEntry> out;
-  Stmt q = db_.Prepare("SELECT seq, at, user, action, detail, results, prev, hash FROM audit WHERE seq > ? ORDER BY seq");
+  Stmt q = AuditDb().Prepare("SELECT seq, at, user, action, detail, results, prev, hash FROM audit WHERE seq > ? ORDER BY seq");
   q.Bind(1, after);
   while (q.Step())
     out.push_back(AuditEntry{q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Int(5), q.Text(6), q.Text(7)});

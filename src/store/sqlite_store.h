@@ -56,6 +56,10 @@ class SqliteStore final : public Store {
  private:
   friend class SqliteIngestWriter;
   void Migrate();
+  // The audit log's own database, opened on first use (see AuditPath).
+  Db& AuditDb();
+  // Version 3 kept the audit log in the store file; it moves to its own file.
+  void MoveAuditOut();
   // Interning of the small vocabularies; callers hold a transaction.
   int64_t InternIn(const char* table, const char* column, std::unordered_map<std::string, int64_t>& cache,
                    const std::string& value);
@@ -67,6 +71,7 @@ class SqliteStore final : public Store {
 
   std::string path_;
   Db db_;
+  std::unique_ptr<Db> audit_db_;
   std::unordered_map<std::string, int64_t> props_, schemata_, markings_, sources_;
   std::unordered_map<int64_t, std::string> prop_names_, schema_names_, source_ids_;
   std::unordered_map<int64_t, std::pair<std::string, std::string>> ingests_;  // key -> (user, started)

@@ -25,7 +25,7 @@
 
 namespace dossier::store {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 struct NewStatement {
   int64_t key = 0;
@@ -102,7 +102,9 @@ class Store {
   virtual void PutJudgement(const Judgement& j) = 0;
   // Withdraws the judgement between a and b (either order); false if there was none.
   virtual bool RemoveJudgement(const std::string& a, const std::string& b) = 0;
-  // Appends to the audit log, chaining the entry to the last one.
+  // Appends to the audit log, chaining the entry to the last one. The log lives
+  // apart from the statements (SQLite: the file STORE.audit), so appending never
+  // waits for an ingest's transaction.
   virtual void AppendAudit(const std::string& user, const std::string& action, const std::string& detail,
                            int64_t results) = 0;
   virtual void PutOrganisation(const model::Organisation& org) = 0;
