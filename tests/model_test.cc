@@ -157,6 +157,25 @@ TEST(Markings, ConfigurableLevels) {
   EXPECT_THROW(Marking::Parse("SECRET", tlp), model::MarkingError);
 }
 
+TEST(Markings, TrafficLightProtocol) {
+  const auto amber = Marking::Parse("tlp:amber//ORIG WESTINT");
+  EXPECT_EQ(amber.tlp, model::Tlp::kAmber);
+  EXPECT_EQ(amber.level, 0);
+  EXPECT_EQ(amber.Print(), "TLP:AMBER//ORIG WESTINT");
+  EXPECT_TRUE(amber.controlled());
+  EXPECT_FALSE(Marking::Parse("TLP:GREEN").controlled());
+  EXPECT_EQ(Marking::Parse("TLP:WHITE").Print(), "TLP:CLEAR");
+  EXPECT_EQ(Marking::Parse("TLP:AMBER+STRICT").tlp, model::Tlp::kAmberStrict);
+  EXPECT_EQ(model::TlpStixId(model::Tlp::kRed), "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1");
+  // Mixed with a classification: the product carries both, in the classification's form.
+  const auto mixed = Marking::Highest(amber, Marking::Parse("CONFIDENTIAL//REL TO EST"));
+  EXPECT_EQ(mixed.Print(), "CONFIDENTIAL//REL TO EST//TLP:AMBER//ORIG WESTINT");
+  EXPECT_EQ(Marking::Parse(mixed.Print()), mixed);
+  EXPECT_EQ(Marking::Highest(amber, Marking::Parse("TLP:RED")).Print(), "TLP:RED//ORIG WESTINT");
+  for (const char* bad : {"TLP:PURPLE", "TLP:AMBER//REL TO EST", "TLP:RED//ORCON", "SECRET//TLP:AMBER//TLP:RED"})
+    EXPECT_THROW(Marking::Parse(bad), model::MarkingError) << bad;
+}
+
 TEST(Markings, HighestOfInputs) {
   auto a = Marking::Parse("CONFIDENTIAL//REL TO DEU, EST, GBR");
   auto b = Marking::Parse("SECRET//REL TO DEU, GBR//ORCON");
@@ -185,6 +204,7 @@ rc::Gen<Marking> ArbitraryMarking() {
     }
     m.orcon = *rc::gen::arbitrary<bool>();
     m.source_protected = *rc::gen::arbitrary<bool>();
+    m.tlp = static_cast<model::Tlp>(*rc::gen::inRange(0, 6));
     if (*rc::gen::arbitrary<bool>()) m.originator = *rc::gen::element<std::string>("WESTINT", "BALTSEC");
     return m;
   });

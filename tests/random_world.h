@@ -27,6 +27,9 @@ inline const std::vector<std::string> kBanners = {
     "SECRET//REL TO DEU, GBR//ORCON//ORIG WESTINT",
     "TOP SECRET//REL TO BALTSEC, GBR",
     "CONFIDENTIAL//SOURCE PROTECTED//ORIG BALTSEC",
+    "TLP:AMBER//ORIG WESTINT",
+    "TLP:GREEN//ORIG BALTSEC",
+    "TLP:RED",
 };
 inline const std::vector<std::string> kNames = {"Igor Sechin", "Anar Mammadov", "Ziya Mammadov", "Rosneft", "Century Properties",
                                          "Jose Antonio", "Sechin Holdings", "Mammadov Group", "Rex Tillerson"};

@@ -65,12 +65,14 @@ RC_GTEST_PROP(Release, ThePackageHoldsExactlyWhatTheRulesAllow, ()) {
     const model::Marking m = model::Marking::Parse(s.marking, scheme);
     if (!partner_reader.CanSee(m)) continue;
     const std::string origin = m.originator.empty() ? SourceOriginator(s.source_id) : m.originator;
-    if (m.orcon && origin != to && !((origin.empty() || origin == from) && release_orcon)) {
+    const bool controlled = m.orcon || m.tlp == model::Tlp::kRed;
+    if (controlled && origin != to && !((origin.empty() || origin == from) && release_orcon)) {
       ++orcon;
       continue;
     }
     if (!origin.empty() && origin != from && origin != to && !Names(m, to) &&
-        !(m.level == 0 && m.releasable_to_all() && !m.orcon)) {
+        !(m.level == 0 && m.releasable_to_all() && !m.orcon &&
+          (m.tlp == model::Tlp::kNone || m.tlp == model::Tlp::kClear || m.tlp == model::Tlp::kGreen))) {
       ++third;
       continue;
     }
@@ -85,7 +87,7 @@ RC_GTEST_PROP(Release, ThePackageHoldsExactlyWhatTheRulesAllow, ()) {
     if (protected_source && !owner) RC_ASSERT(s.source.rfind("protected-", 0) == 0);
     // A controlled marking always says whose it is.
     const model::Marking m = model::Marking::Parse(s.marking, scheme);
-    if (m.level > 0 || !m.releasable_to_all()) RC_ASSERT(!m.originator.empty());
+    if (m.controlled()) RC_ASSERT(!m.originator.empty());
   }
   RC_ASSERT(got_keys == expected_keys);
   RC_ASSERT(release.held_orcon == orcon);

@@ -56,7 +56,7 @@ const std::string& Ingester::Banner(const std::string& banner, const std::string
   if (m.originator.empty() && src != sources_.end()) m.originator = src->second.originator;
   // Else the ingesting organisation's: a NOFORN marking must have a nation, and
   // a partner package must know whose material it forwards.
-  if (m.originator.empty() && (m.level > 0 || !m.releasable_to_all())) m.originator = options_.organisation;
+  if (m.originator.empty() && m.controlled()) m.originator = options_.organisation;
   if (src != sources_.end() && src->second.is_protected) m.source_protected = true;
   return banners_[key] = m.Print(scheme_);
 }

@@ -31,8 +31,7 @@ struct IngestOptions {
   std::string mapping;        // for csv
   std::string user = "local";
   // The ingesting user's organisation: the originator of a controlled marking
-  // (above the lowest level, or with REL TO or NOFORN) that names none and whose
-  // source names none. Empty for the local analyst of a store without users.
+  // (Marking::controlled) that names none and whose source names none. Empty for the local analyst of a store without users.
   std::string organisation;
   bool progress = false;      // draw progress on the terminal
   // Defaults for a source the store does not know yet.

@@ -39,7 +39,38 @@ bool IsCode(const std::string& code) {
   return true;
 }
 
+constexpr std::pair<Tlp, const char*> kTlpNames[] = {
+    {Tlp::kClear, "TLP:CLEAR"}, {Tlp::kGreen, "TLP:GREEN"}, {Tlp::kAmber, "TLP:AMBER"},
+    {Tlp::kAmberStrict, "TLP:AMBER+STRICT"}, {Tlp::kRed, "TLP:RED"}};
+
+// The colour of "TLP:..." (upper case); kNone if it is not one. TLP 1.0's WHITE
+// reads as CLEAR.
+Tlp TlpOf(const std::string& part) {
+  if (part == "TLP:WHITE") return Tlp::kClear;
+  for (const auto& [tlp, name] : kTlpNames)
+    if (part == name) return tlp;
+  return Tlp::kNone;
+}
+
 }  // namespace
+
+std::string TlpName(Tlp tlp) {
+  for (const auto& [t, name] : kTlpNames)
+    if (t == tlp) return name;
+  return {};
+}
+
+std::string TlpStixId(Tlp tlp) {
+  switch (tlp) {
+    case Tlp::kClear: return "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487";
+    case Tlp::kGreen: return "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
+    case Tlp::kAmber: return "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421";
+    case Tlp::kAmberStrict: return "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003";
+    case Tlp::kRed: return "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1";
+    case Tlp::kNone: break;
+  }
+  return {};
+}
 
 const ClassificationScheme& ClassificationScheme::Default() {
   static const ClassificationScheme scheme({"UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET", "TOP SECRET"});
@@ -94,7 +125,14 @@ Marking Marking::Parse(std::string_view banner, const ClassificationScheme& sche
   }
   if (parts.empty() || parts[0].empty()) throw fail("no classification level");
   Marking m;
-  m.level = scheme.Level(parts[0]);
+  // TLP's own form, unless the store's scheme names its levels after TLP.
+  const bool tlp_first = Upper(parts[0]).rfind("TLP:", 0) == 0 && scheme.Level(parts[0]) < 0;
+  if (tlp_first) {
+    m.tlp = TlpOf(Upper(parts[0]));
+    if (m.tlp == Tlp::kNone)
+      throw fail("unknown traffic light '" + parts[0] + "' (TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT, TLP:RED)");
+  }
+  m.level = tlp_first ? 0 : scheme.Level(parts[0]);
   if (m.level < 0) {
     std::string known;
     for (const auto& l : scheme.levels()) known += (known.empty() ? "" : ", ") + l;
@@ -118,6 +156,10 @@ Marking Marking::Parse(std::string_view banner, const ClassificationScheme& sche
     } else if (p == "SOURCE PROTECTED" || p == "SRCPROT") {
       if (saw_prot) throw fail("SOURCE PROTECTED given twice");
       saw_prot = m.source_protected = true;
+    } else if (p.rfind("TLP:", 0) == 0) {
+      if (m.tlp != Tlp::kNone) throw fail("TLP given twice");
+      m.tlp = TlpOf(p);
+      if (m.tlp == Tlp::kNone) throw fail("unknown traffic light '" + parts[k] + "'");
     } else if (p.rfind("ORIG ", 0) == 0) {
       if (saw_orig) throw fail("originator given twice");
       saw_orig = true;
@@ -125,14 +167,19 @@ Marking Marking::Parse(std::string_view banner, const ClassificationScheme& sche
       for (const auto& c : codes_of(p.substr(5), "an organisation code"))
         m.originator += (m.originator.empty() ? "" : ", ") + c;
     } else {
-      throw fail("unknown part '" + parts[k] + "' (expected REL TO ..., NOFORN, ORCON, SOURCE PROTECTED or ORIG CODE)");
+      throw fail("unknown part '" + parts[k] + "' (expected REL TO ..., NOFORN, ORCON, SOURCE PROTECTED, TLP:... or ORIG CODE)");
     }
+    if (tlp_first && (saw_rel || m.noforn || m.orcon))
+      throw fail("a TLP marking takes no REL TO, NOFORN or ORCON (write the classification first to combine them)");
   }
   return m;
 }
 
 std::string Marking::Print(const ClassificationScheme& scheme) const {
-  std::string out = scheme.Name(std::min(level, scheme.Highest()));
+  // A TLP marking at the lowest level, without the classification scheme's
+  // caveats, prints in TLP's own form.
+  const bool tlp_form = tlp != Tlp::kNone && level == 0 && rel_to.empty() && !noforn && !orcon;
+  std::string out = tlp_form ? TlpName(tlp) : scheme.Name(std::min(level, scheme.Highest()));
   if (noforn) out += "//NOFORN";
   if (!rel_to.empty()) {
     out += "//REL TO ";
@@ -140,6 +187,7 @@ std::string Marking::Print(const ClassificationScheme& scheme) const {
   }
   if (orcon) out += "//ORCON";
   if (source_protected) out += "//SOURCE PROTECTED";
+  if (tlp != Tlp::kNone && !tlp_form) out += "//" + TlpName(tlp);
   if (!originator.empty()) out += "//ORIG " + originator;
   return out;
 }
@@ -159,6 +207,7 @@ Marking Marking::Highest(const Marking& a, const Marking& b) {
     }
   }
   m.orcon = a.orcon || b.orcon;
+  m.tlp = std::max(a.tlp, b.tlp);
   m.source_protected = a.source_protected || b.source_protected;
   // Every originator of either input stays named: a product of two services
   // belongs wholly to neither.

@@ -1,10 +1,19 @@
 // Dissemination markings: classification, releasability, originator, caveats.
 //
 // Banner syntax (the canonical print form, also what Parse accepts):
-//   LEVEL[//REL TO A, B, ...|//NOFORN][//ORCON][//SOURCE PROTECTED][//ORIG CODE]
+//   LEVEL[//REL TO A, B, ...|//NOFORN][//ORCON][//SOURCE PROTECTED][//TLP:COLOUR][//ORIG CODE]
 // e.g. "SECRET//REL TO GBR, DEU//ORCON". LEVEL is a name of the store's
 // classification scheme or its initials ("TS", "S"). Releasability codes are
 // organisation codes or ISO 3166 alpha-3 country codes, upper case.
+//
+// TLP 2.0, the alternative scheme of the sharing communities (MISP, OpenCTI):
+//   TLP:CLEAR | TLP:GREEN | TLP:AMBER | TLP:AMBER+STRICT | TLP:RED  [//SOURCE PROTECTED][//ORIG CODE]
+// stands for the lowest classification level with that traffic light. TLP says
+// how far a recipient may pass a thing on, not who may read it at home: every
+// reader of the store sees it (the store is the recipient organisation), and the
+// rules of release (share/release.h) apply the colour. A TLP part may also
+// follow a classification ("CONFIDENTIAL//REL TO EST//TLP:AMBER"), as the
+// highest marking of a product mixing both schemes does.
 //
 // Invariants: rel_to is sorted and free of duplicates; NOFORN and REL TO never
 // appear together; Print(Parse(b)) is canonical and Parse(Print(m)) == m.
@@ -38,6 +47,13 @@ class MarkingError : public std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
+// TLP 2.0 colours, least restrictive first (so the highest is the max).
+enum class Tlp { kNone = 0, kClear, kGreen, kAmber, kAmberStrict, kRed };
+// "TLP:AMBER+STRICT" ...; "" for kNone.
+std::string TlpName(Tlp tlp);
+// The STIX 2.1 marking-definition id of a colour ("" for kNone).
+std::string TlpStixId(Tlp tlp);
+
 struct Marking {
   int level = 0;
   std::vector<std::string> rel_to;  // empty and !noforn: releasable to all
@@ -45,10 +61,14 @@ struct Marking {
   std::string originator;           // organisation code; "A, B" for a product of several; empty if not stated
   bool orcon = false;               // no onward release without the originator
   bool source_protected = false;    // readers outside the originator get a sanitised source
+  Tlp tlp = Tlp::kNone;             // a TLP 2.0 colour, if the marking carries one
 
   bool releasable_to_all() const { return rel_to.empty() && !noforn; }
+  // Whether it restricts anything at all: above the lowest level, REL TO,
+  // NOFORN, ORCON, or TLP:AMBER and above. Such a marking must name whose it is.
+  bool controlled() const { return level > 0 || !releasable_to_all() || orcon || tlp >= Tlp::kAmber; }
   bool operator==(const Marking& o) const {
-    return level == o.level && rel_to == o.rel_to && noforn == o.noforn && originator == o.originator &&
+    return level == o.level && tlp == o.tlp && rel_to == o.rel_to && noforn == o.noforn && originator == o.originator &&
            orcon == o.orcon && source_protected == o.source_protected;
   }
 

@@ -17,6 +17,12 @@ bool Names(const model::Marking& m, const model::Organisation& org) {
          (!org.country.empty() && std::binary_search(m.rel_to.begin(), m.rel_to.end(), org.country));
 }
 
+// Public, or meant for the whole community: anyone holding it may pass it on.
+bool Public(const model::Marking& m) {
+  return m.level == 0 && m.releasable_to_all() && !m.orcon &&
+         (m.tlp == model::Tlp::kNone || m.tlp == model::Tlp::kClear || m.tlp == model::Tlp::kGreen);
+}
+
 // "protected-" and 16 hex digits of BLAKE2b(source id) keyed with the secret key.
 std::string PseudonymOf(const std::string& source_id, const KeyPair& keys) {
   unsigned char h[8];
@@ -58,8 +64,8 @@ Release SelectForPartner(store::Store& store, const ReleaseRequest& request, con
     model::Source src = src_it == sources.end() ? model::Source{} : src_it->second;
     if (src_it == sources.end()) src.id = s.source_id;
     const std::string& origin = m.originator.empty() ? src.originator : m.originator;
-    // Rule 2: ORCON.
-    if (m.orcon && origin != to.code) {
+    // Rule 2: ORCON, and TLP:RED alike.
+    if ((m.orcon || m.tlp == model::Tlp::kRed) && origin != to.code) {
       const bool ours = origin.empty() || origin == request.from;
       if (!(ours && request.release_orcon)) {
         ++out.held_orcon;
@@ -67,8 +73,7 @@ Release SelectForPartner(store::Store& store, const ReleaseRequest& request, con
       }
     }
     // Rule 3: the third-party rule.
-    if (!origin.empty() && origin != request.from && origin != to.code && !Names(m, to) &&
-        !(m.level == 0 && m.releasable_to_all() && !m.orcon)) {
+    if (!origin.empty() && origin != request.from && origin != to.code && !Names(m, to) && !Public(m)) {
       ++out.held_third_party;
       return;
     }
@@ -90,7 +95,7 @@ Release SelectForPartner(store::Store& store, const ReleaseRequest& request, con
     auto b = banners.find(s.marking);
     if (b == banners.end()) {
       model::Marking stamped = m;
-      if (stamped.originator.empty() && (stamped.level > 0 || !stamped.releasable_to_all()))
+      if (stamped.originator.empty() && stamped.controlled())
         stamped.originator = request.from;
       b = banners.emplace(s.marking, stamped.Print(scheme)).first;
       highest = any ? model::Marking::Highest(highest, stamped) : stamped;
