@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -234,6 +235,69 @@ sanitised = "a source with access to the ministry"
   EXPECT_NE(est_log.find("refused"), std::string::npos);
   EXPECT_NE(gbr.Run("--json audit show --action export").find(R"("to":"EST")"), std::string::npos);
   for (const Instance* i : {&gbr, &est, &usa}) i->Run("audit verify");
+}
+
+// STIX 2.1 out and back in: what a partner may receive, as a bundle with TLP and
+// classification marking definitions and confidence from credibility; read into
+// another store, the same claims, each under its object's highest marking.
+TEST(Exchange, StixBundlesCarryTheRulesAndReadBack) {
+  TempDir dir;
+  const Instance gbr = Make(dir, "gbr", "GBR", "ann", "TOP SECRET");
+  const Instance est = Make(dir, "est", "EST", "kalle", "SECRET");
+  Ingest(gbr, dir, "open",
+         R"({"id": "p1", "schema": "Person", "properties": {"name": ["Igor Sechin"]}}
+{"id": "c1", "schema": "Company", "properties": {"name": ["Rosneft"]}}
+{"id": "d1", "schema": "Directorship", "properties": {"director": ["p1"], "organization": ["c1"], "startDate": ["2012"]}}
+)", "--credibility 1");
+  Ingest(gbr, dir, "amber", R"({"id": "c1", "schema": "Company", "properties": {"notes": ["state-owned"]}})",
+         "--marking 'TLP:AMBER' --credibility 3");
+  Ingest(gbr, dir, "secret", R"({"id": "p2", "schema": "Person", "properties": {"name": ["Hidden Person"]}})",
+         "--marking 'SECRET//REL TO GBR'");
+  gbr.Run("partners add EST --key " + est.db + ".pub --clearance SECRET");
+  const json out = gbr.Json("export --format stix --for EST --out " + dir.File("bundle.json"));
+  EXPECT_EQ(out["identities"], 2);
+  EXPECT_EQ(out["relationships"], 1);
+  const json bundle = json::parse(ReadFile(dir.File("bundle.json")));
+  EXPECT_EQ(bundle["type"], "bundle");
+  std::map<std::string, json> by_dossier_id;
+  for (const auto& o : bundle["objects"])
+    if (o.contains("x_dossier_id")) by_dossier_id[o["x_dossier_id"]] = o;
+  EXPECT_EQ(by_dossier_id.count("p2"), 0u) << "a statement not releasable to EST went out";
+  EXPECT_EQ(by_dossier_id["p1"]["identity_class"], "individual");
+  EXPECT_EQ(by_dossier_id["p1"]["confidence"], 90);
+  EXPECT_EQ(by_dossier_id["c1"]["confidence"], 90);  // the best credibility of its statements
+  EXPECT_EQ(by_dossier_id["c1"]["object_marking_refs"][0], "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421");
+  EXPECT_EQ(by_dossier_id["d1"]["type"], "relationship");
+  EXPECT_EQ(by_dossier_id["d1"]["relationship_type"], "directorship");
+  EXPECT_EQ(by_dossier_id["d1"]["source_ref"], by_dossier_id["p1"]["id"]);
+  EXPECT_EQ(by_dossier_id["d1"]["start_time"], "2012-01-01T00:00:00.000Z");
+
+  Instance reader{dir.File("reader.db"), ""};
+  reader.Run("init");
+  reader.Run("ingest --format stix --dataset from-gbr " + dir.File("bundle.json"));
+  EXPECT_EQ(reader.Claims(""), (std::set<std::string>{"c1 name Rosneft", "c1 notes state-owned", "d1 director p1",
+                                                      "d1 organization c1", "d1 startDate 2012", "p1 name Igor Sechin"}));
+  const json c1 = reader.Json("show c1");
+  EXPECT_EQ(c1["properties"]["notes"][0]["marking"], "TLP:AMBER//ORIG GBR");
+  EXPECT_EQ(c1["properties"]["name"][0]["marking"], "TLP:AMBER//ORIG GBR");  // the object's highest
+  EXPECT_EQ(c1["properties"]["name"][0]["grading"], "F1");
+
+  // Bad bundles name what is wrong and add nothing.
+  const std::size_t held = reader.Claims("").size();
+  for (const auto& [bad, reason] : std::vector<std::pair<std::string, std::string>>{
+           {"[1, 2]", "not a STIX 2.1 bundle"},
+           {R"({"type": "bundle", "objects": [{"type": "identity", "id": "identity--x", "name": "X",
+                "object_marking_refs": ["marking-definition--unknown"]}]})", "will not guess"},
+           {R"({"type": "bundle", "objects": [{"type": "relationship", "id": "relationship--r",
+                "relationship_type": "ownership", "source_ref": "identity--a", "target_ref": "identity--b"}]})",
+            "names no object"},
+           {"{\"type\": \"bundle\", \"objects\": [", "not valid JSON"}}) {
+    WriteFile(dir.File("bad.json"), bad);
+    const auto r = reader.Raw("ingest --format stix " + dir.File("bad.json"));
+    EXPECT_EQ(r.exit_code, 3) << bad;
+    EXPECT_NE(r.err.find(reason), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(reader.Claims("").size(), held);
 }
 
 TEST(Exchange, OnlyAdministratorsExchangeAndKeysAreNeeded) {

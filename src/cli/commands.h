@@ -18,6 +18,9 @@ void AddDemoCommand(CLI::App& app, Context& ctx);        // demo
 
 // export --for ORG: the package of what ORG may receive (commands_share.cc).
 void ExportPackage(Context& ctx, const std::string& org, const std::string& out_path, bool release_orcon);
+// export --format stix [--for ORG]: a STIX 2.1 bundle of what you may see, or of
+// what ORG may receive.
+void ExportStix(Context& ctx, const std::string& org, const std::string& out_path, bool release_orcon);
 
 // Runs the whole command line; returns the process exit code.
 int Run(int argc, char** argv);

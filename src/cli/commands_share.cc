@@ -15,6 +15,7 @@
 #include "share/keys.h"
 #include "share/partners.h"
 #include "share/release.h"
+#include "share/stix.h"
 
 namespace dossier::cli {
 namespace {
@@ -187,30 +188,49 @@ void Import(Context& ctx, const std::string& path) {
   }
 }
 
+// What a partner may receive (share/release.h), with the instance's keys and
+// the partner list it was computed from.
+struct PartnerRelease {
+  std::string org;
+  share::KeyPair keys;
+  share::PartnerList partners;
+  share::Release release;
+};
+
+PartnerRelease ReleaseFor(Context& ctx, const std::string& org_in, bool release_orcon) {
+  auto& store = ctx.Store();
+  PartnerRelease pr;
+  pr.org = org_in;
+  for (char& c : pr.org) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  pr.keys = InstanceKeys(ctx);
+  pr.partners = share::PartnerList::Load(store);
+  const share::Partner* partner = pr.partners.Find(pr.org);
+  if (!partner) throw CommandError(kUsage, pr.org + " is not a partner (dossier partners add " + pr.org + " --key FILE)");
+  try {
+    pr.release = share::SelectForPartner(store, share::ReleaseRequest{pr.keys.organisation, partner, release_orcon}, pr.keys);
+  } catch (const share::KeyError& e) {
+    throw CommandError(kUsage, e.what());
+  }
+  return pr;
+}
+
 }  // namespace
 
 void ExportPackage(Context& ctx, const std::string& org_in, const std::string& out_path, bool release_orcon) {
   auto& store = ctx.Store();
   const std::string user = RequireAdmin(ctx, "export packages for partners");
   if (out_path.empty()) throw CommandError(kUsage, "export --for needs --out PKG");
-  std::string org = org_in;
-  for (char& c : org) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  const share::KeyPair keys = InstanceKeys(ctx);
-  share::PartnerList partners = share::PartnerList::Load(store);
-  share::Partner* partner = partners.Find(org);
-  if (!partner) throw CommandError(kUsage, org + " is not a partner (dossier partners add " + org + " --key FILE)");
-  share::Release release;
-  try {
-    release = share::SelectForPartner(store, share::ReleaseRequest{keys.organisation, partner, release_orcon}, keys);
-  } catch (const share::KeyError& e) {
-    throw CommandError(kUsage, e.what());
-  }
+  PartnerRelease pr = ReleaseFor(ctx, org_in, release_orcon);
+  const std::string& org = pr.org;
+  const share::KeyPair& keys = pr.keys;
+  share::Release& release = pr.release;
+  share::Partner* partner = pr.partners.Find(org);
   release.package.manifest.sequence = partner->sent + 1;
   release.package.manifest.created = Now();
   const std::string bytes = share::WritePackage(release.package, keys);
   WriteFileAtomically(out_path, bytes);
   partner->sent = release.package.manifest.sequence;
-  partners.Save(store);
+  pr.partners.Save(store);
   const auto& m = release.package.manifest;
   store.AppendAudit(user, "export",
                     nlohmann::json{{"to", org}, {"sequence", m.sequence}, {"hash", share::PackageHash(bytes)},
@@ -228,6 +248,58 @@ void ExportPackage(Context& ctx, const std::string& org_in, const std::string& o
                              "held back: {} ORCON, {} under the third-party rule; {} statements with a sanitised source\n",
                              m.highest_marking, m.sequence, org, out_path, release.package.statements.size(),
                              release.package.sources.size(), release.held_orcon, release.held_third_party, release.sanitised);
+  }
+}
+
+void ExportStix(Context& ctx, const std::string& org_in, const std::string& out_path, bool release_orcon) {
+  auto& store = ctx.Store();
+  const auto scheme = access::SchemeOf(store);
+  std::vector<share::PackageStatement> statements;
+  std::string producer;
+  std::string audit_user;
+  int64_t held = 0;
+  if (!org_in.empty()) {
+    // What a partner may receive, under the same rules as a package.
+    audit_user = RequireAdmin(ctx, "export for partners");
+    PartnerRelease pr = ReleaseFor(ctx, org_in, release_orcon);
+    statements = std::move(pr.release.package.statements);
+    producer = pr.keys.organisation;
+    held = pr.release.held_orcon + pr.release.held_third_party;
+  } else {
+    // What the reader may see.
+    auto& view = ctx.View();
+    audit_user = view.reader().name();
+    view.Scan([&](const store::StoredStatement& s) {
+      share::PackageStatement p;
+      p.entity_id = s.entity_id;
+      p.schema = s.schema;
+      p.prop = s.prop;
+      p.value = s.value;
+      p.credibility = s.credibility;
+      p.marking = view.Banner(s.marking);
+      p.first_seen = s.first_seen;
+      p.last_seen = s.last_seen;
+      statements.push_back(std::move(p));
+    });
+    producer = view.reader().sees_everything() ? "" : view.reader().organisation().code;
+  }
+  const share::StixExport stix = share::StixBundle(statements, producer, scheme);
+  const std::string text = stix.bundle.dump(1) + "\n";
+  if (out_path.empty()) std::cout << text;
+  else WriteFileAtomically(out_path, text);
+  ctx.SetResults(stix.identities + stix.relationships);
+  if (!org_in.empty())
+    store.AppendAudit(audit_user, "export",
+                      nlohmann::json{{"to", org_in}, {"format", "stix"}, {"identities", stix.identities},
+                                     {"relationships", stix.relationships}, {"held", held}}.dump(),
+                      stix.identities + stix.relationships);
+  if (!out_path.empty()) {
+    if (ctx.json())
+      PrintJson({{"out", out_path}, {"identities", stix.identities}, {"relationships", stix.relationships},
+                 {"skipped_entities", stix.skipped_entities}, {"held", held}});
+    else
+      std::cout << fmt::format("STIX 2.1 bundle written to {}: {} identities, {} relationships ({} other entities left out)\n",
+                               out_path, stix.identities, stix.relationships, stix.skipped_entities);
   }
 }
 

@@ -261,7 +261,7 @@ void AddStoreCommands(CLI::App& app, Context& ctx) {
 
   static IngestFlags flags;
   auto* ingest = app.add_subcommand("ingest", "record the statements of files; each file all or nothing");
-  ingest->add_option("--format", flags.format, "ftm | statements | csv | ofac-sdn | un-sc | sources")->required();
+  ingest->add_option("--format", flags.format, "ftm | statements | csv | ofac-sdn | un-sc | stix | sources")->required();
   ingest->add_option("--mapping", flags.mapping, "mapping file for --format csv (TOML)");
   ingest->add_option("--dataset", flags.dataset, "source id (default: the file's name)");
   ingest->add_option("--reliability", flags.reliability, "source reliability A-F");
@@ -282,13 +282,16 @@ void AddStoreCommands(CLI::App& app, Context& ctx) {
   static bool release_orcon = false;
   auto* exp = app.add_subcommand("export", "write what you may see (FtM JSON lines, statements CSV, sources TOML), "
                                            "or with --for ORG a signed package of what a partner may receive");
-  exp->add_option("--format", export_format, "ftm | statements | sources");
+  exp->add_option("--format", export_format, "ftm | statements | sources | stix (a STIX 2.1 bundle; with --for, of what ORG may receive)");
   exp->add_option("--dataset", export_dataset, "only this source");
   exp->add_option("--out", export_out, "file to write (default: standard output)");
   exp->add_option("--for", export_for, "partner organisation: write its signed package to --out");
   exp->add_flag("--release-orcon", release_orcon, "with --for: release this instance's own ORCON material to the partner");
   exp->callback([&] {
-    if (!export_for.empty()) {
+    if (export_format == "stix") {
+      if (!export_dataset.empty()) throw CommandError(kUsage, "export --format stix takes no --dataset");
+      ExportStix(ctx, export_for, export_out, release_orcon);
+    } else if (!export_for.empty()) {
       if (!export_format.empty() || !export_dataset.empty())
         throw CommandError(kUsage, "export --for writes a whole package; --format and --dataset do not apply");
       ExportPackage(ctx, export_for, export_out, release_orcon);

@@ -6,6 +6,7 @@
 //   csv         any CSV, through a mapping file (mapping.h)
 //   ofac-sdn    the US Treasury SDN list, SDN.CSV
 //   un-sc       the UN Security Council consolidated list, XML
+//   stix        a STIX 2.1 bundle: identities and relationships (stix.cc)
 #pragma once
 #include <istream>
 #include <string>
@@ -18,6 +19,7 @@ void ReadFtm(std::istream& in, const std::string& file, const RecordSink& sink, 
 void ReadStatementsCsv(std::istream& in, const std::string& file, const RecordSink& sink,
                        const ProgressFn& progress = {});
 void ReadOfacSdn(std::istream& in, const std::string& file, const RecordSink& sink, const ProgressFn& progress = {});
+void ReadStix(std::istream& in, const std::string& file, const RecordSink& sink, const ProgressFn& progress = {});
 void ReadUnSc(std::istream& in, const std::string& file, const RecordSink& sink, const ProgressFn& progress = {});
 
 }  // namespace dossier::ingest

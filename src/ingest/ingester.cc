@@ -235,12 +235,13 @@ IngestReport Ingester::IngestFile(const std::string& path) {
   else if (f == "statements") ReadStatementsCsv(in, file_, sink, on_bytes);
   else if (f == "ofac-sdn") ReadOfacSdn(in, file_, sink, on_bytes);
   else if (f == "un-sc") ReadUnSc(in, file_, sink, on_bytes);
+  else if (f == "stix") ReadStix(in, file_, sink, on_bytes);
   else if (f == "csv") {
     if (options_.mapping.empty()) throw IngestError(path, 0, "", "--format csv needs --mapping FILE");
     Mapping mapping = LoadMapping(options_.mapping);
     ReadMappedCsv(in, file_, mapping, sink, on_bytes);
   } else {
-    throw IngestError(path, 0, "", "unknown format '" + f + "' (ftm, statements, csv, ofac-sdn, un-sc, sources)");
+    throw IngestError(path, 0, "", "unknown format '" + f + "' (ftm, statements, csv, ofac-sdn, un-sc, stix, sources)");
   }
   auto result = writer->Commit();
   progress.Finish(static_cast<uint64_t>(report.statements));
