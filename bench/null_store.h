@@ -47,6 +47,9 @@ class NullStore final : public store::Store {
   void PutJudgement(const store::Judgement&) override {}
   void PutOrganisation(const model::Organisation&) override {}
   void PutUser(const model::User&) override {}
+  void PutCredential(const store::Credential&) override {}
+  bool RevokeCredential(const std::string&, const std::string&) override { return false; }
+  std::optional<store::Credential> FindCredential(const std::string&, const std::string&) override { return std::nullopt; }
   void PutSource(const model::Source&) override {}
   std::vector<store::StoredStatement> StatementsOf(const std::vector<std::string>&, bool) override { return {}; }
   std::optional<store::StoredStatement> StatementByKey(int64_t) override { return std::nullopt; }

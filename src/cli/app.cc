@@ -53,6 +53,9 @@ int Run(int argc, char** argv) {
   options.as_user = env_user ? env_user : "";
   app.add_option("--store", options.store_path, "store file (default: $DOSSIER_STORE, then ./dossier.db)");
   app.add_option("--as", options.as_user, "read as this user (default: $DOSSIER_USER)");
+  const char* env_token = std::getenv("DOSSIER_TOKEN");
+  options.token = env_token ? env_token : "";
+  app.add_option("--token", options.token, "act as the user of this API token (default: $DOSSIER_TOKEN)");
   app.add_flag("--json", options.json, "JSON output (one document, or JSON lines for streams)");
   // Subcommands also accept --json after their name.
   app.fallthrough();

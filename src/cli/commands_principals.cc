@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "access/credentials.h"
 #include "model/country.h"
 
 namespace dossier::cli {
@@ -21,7 +22,7 @@ void RequireAdmin(Context& ctx) {
   if (store.Users().empty()) return;
   auto reader = [&] {
     try {
-      return access::Reader::Resolve(store, ctx.options().as_user);
+      return access::Reader::Resolve(store, ctx.UserName());
     } catch (const access::AccessError& e) {
       throw CommandError(kAccess, e.what());
     }
@@ -31,7 +32,7 @@ void RequireAdmin(Context& ctx) {
 
 // Who is changing principals, for the audit log.
 std::string Actor(Context& ctx) {
-  return ctx.options().as_user.empty() ? std::string("local") : ctx.options().as_user;
+  return ctx.UserName().empty() ? std::string("local") : ctx.UserName();
 }
 
 void AddOrg(Context& ctx, const std::string& code_in, const std::string& country_in, const std::string& name) {
@@ -65,6 +66,44 @@ void AddUser(Context& ctx, const std::string& name, const std::string& org, cons
                     nlohmann::json{{"add-user", name}, {"org", Upper(org)}, {"clearance", level}, {"role", role}}.dump(), 1);
   if (ctx.json()) PrintJson({{"user", name}, {"organisation", Upper(org)}, {"clearance", access::SchemeOf(store).Name(level)}});
   else std::cout << fmt::format("user {} ({}, cleared {}) recorded\n", name, Upper(org), access::SchemeOf(store).Name(level));
+}
+
+// The password comes on standard input (first line), never on the command
+// line, where other users of the machine could read it.
+void Password(Context& ctx, const std::string& name) {
+  RequireAdmin(ctx);
+  std::string password;
+  std::getline(std::cin, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  try {
+    access::SetPassword(ctx.Store(), name, password);
+  } catch (const std::invalid_argument& e) {
+    throw CommandError(kUsage, e.what());
+  }
+  ctx.Store().AppendAudit(Actor(ctx), "principals", nlohmann::json{{"password", name}}.dump(), 1);
+  if (ctx.json()) PrintJson({{"user", name}, {"password", "set"}});
+  else std::cout << "password of " << name << " set (Argon2id)\n";
+}
+
+void Token(Context& ctx, const std::string& name) {
+  RequireAdmin(ctx);
+  access::IssuedToken t;
+  try {
+    t = access::IssueToken(ctx.Store(), name);
+  } catch (const std::invalid_argument& e) {
+    throw CommandError(kUsage, e.what());
+  }
+  ctx.Store().AppendAudit(Actor(ctx), "principals", nlohmann::json{{"token", name}, {"id", t.id}}.dump(), 1);
+  if (ctx.json()) PrintJson({{"user", name}, {"id", t.id}, {"token", t.token}});
+  else std::cout << t.token << "\n(shown once; revoke with: principals revoke-token " << t.id << ")\n";
+}
+
+void RevokeToken(Context& ctx, const std::string& id) {
+  RequireAdmin(ctx);
+  if (!ctx.Store().RevokeCredential("token", id)) throw CommandError(kNotFound, "no live token " + id);
+  ctx.Store().AppendAudit(Actor(ctx), "principals", nlohmann::json{{"revoke-token", id}}.dump(), 1);
+  if (ctx.json()) PrintJson({{"revoked", id}});
+  else std::cout << "token " << id << " revoked\n";
 }
 
 void List(Context& ctx) {
@@ -107,6 +146,17 @@ void AddPrincipalCommands(CLI::App& app, Context& ctx) {
   add_user->callback([&] { AddUser(ctx, user_name, user_org, user_clearance, user_role); });
 
   p->add_subcommand("list", "list organisations and users")->callback([&] { List(ctx); });
+
+  static std::string cred_user, token_id;
+  auto* pw = p->add_subcommand("password", "set a user's password (read from standard input; stored as Argon2id)");
+  pw->add_option("name", cred_user, "user name")->required();
+  pw->callback([&] { Password(ctx, cred_user); });
+  auto* tok = p->add_subcommand("token", "issue an API token for a user (printed once)");
+  tok->add_option("name", cred_user, "user name")->required();
+  tok->callback([&] { Token(ctx, cred_user); });
+  auto* rev = p->add_subcommand("revoke-token", "revoke an API token by its id");
+  rev->add_option("id", token_id, "the token's id (16 hex digits)")->required();
+  rev->callback([&] { RevokeToken(ctx, token_id); });
 }
 
 }  // namespace dossier::cli

@@ -53,7 +53,7 @@ void Ingest(Context& ctx, const IngestFlags& f) {
   auto& store = ctx.Store(true);
   access::Reader reader = [&] {
     try {
-      return access::Reader::Resolve(store, ctx.options().as_user);
+      return access::Reader::Resolve(store, ctx.UserName());
     } catch (const access::AccessError& e) {
       throw CommandError(kAccess, e.what());
     }

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "access/credentials.h"
 #include "access/reader.h"
 #include "ingest/progress.h"
 #include "store/sqlite.h"
@@ -22,11 +23,24 @@ store::Store& Context::Store(bool create) {
   return *store_;
 }
 
+const std::string& Context::UserName() {
+  if (user_name_) return *user_name_;
+  if (options_.token.empty()) return *(user_name_ = options_.as_user);
+  try {
+    user_name_ = access::UserOfToken(Store(false), options_.token);
+  } catch (const access::AuthenticationError& e) {
+    throw CommandError(kAccess, std::string(e.what()) + ": the token is unknown, revoked or mistyped");
+  }
+  if (!options_.as_user.empty() && options_.as_user != *user_name_)
+    throw CommandError(kAccess, "--as names another user than the token's");
+  return *user_name_;
+}
+
 access::View& Context::View() {
   if (view_) return *view_;
   auto& store = Store(false);
   try {
-    view_ = std::make_unique<access::View>(store, access::Reader::Resolve(store, options_.as_user));
+    view_ = std::make_unique<access::View>(store, access::Reader::Resolve(store, UserName()));
   } catch (const access::AccessError& e) {
     throw CommandError(kAccess, e.what());
   }

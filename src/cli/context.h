@@ -3,6 +3,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -28,6 +29,7 @@ struct GlobalOptions {
   std::string program = "dossier";  // as invoked (argv[0]), for commands we print
   std::string store_path;
   std::string as_user;
+  std::string token;  // an API token: the user is the token's (instead of --as)
   bool json = false;
 };
 
@@ -49,6 +51,9 @@ class Context {
   // Opens the store (creating it only when `create`); throws CommandError.
   store::Store& Store(bool create = false);
   access::View& View();
+  // Who is acting: the user of --token when given (CommandError kAccess for a
+  // bad token), else --as / $DOSSIER_USER ("" when neither).
+  const std::string& UserName();
   access::Feed& Feed();
   // The link-analysis graph, built from the store on first use (progress on a
   // terminal), and the reader's view of it.
@@ -64,6 +69,7 @@ class Context {
 
  private:
   int64_t results_ = 0;
+  std::optional<std::string> user_name_;
   const GlobalOptions& options_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<access::View> view_;

@@ -76,6 +76,12 @@ CREATE TABLE audit(seq INTEGER PRIMARY KEY, at TEXT NOT NULL, user TEXT NOT NULL
     R"sql(
 DROP TABLE audit;
 )sql",
+    // Version 5: credentials for the server (passwords as Argon2id hashes, API
+    // tokens as hashes of their secret).
+    R"sql(
+CREATE TABLE credentials(kind TEXT NOT NULL, id TEXT NOT NULL, user TEXT NOT NULL, hash TEXT NOT NULL,
+  created TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(kind, id));
+)sql",
 };
 
 constexpr const char* kAuditSchema = R"sql(
@@ -713,6 +719,27 @@ std::vector<model::Organisation> SqliteStore::Organisations() {
   Stmt q = db_.Prepare("SELECT code, country, name FROM organisations ORDER BY code");
   while (q.Step()) out.push_back(model::Organisation{q.Text(0), q.Text(1), q.Text(2)});
   return out;
+}
+
+void SqliteStore::PutCredential(const Credential& c) {
+  Stmt q = db_.Prepare(
+      "INSERT INTO credentials(kind, id, user, hash, created, revoked) VALUES(?,?,?,?,?,?) ON CONFLICT(kind, id) DO UPDATE "
+      "SET user=excluded.user, hash=excluded.hash, created=excluded.created, revoked=excluded.revoked");
+  q.Bind(1, c.kind).Bind(2, c.id).Bind(3, c.user).Bind(4, c.hash).Bind(5, c.created.empty() ? Now() : c.created);
+  q.Bind(6, c.revoked ? 1 : 0).Run();
+}
+
+bool SqliteStore::RevokeCredential(const std::string& kind, const std::string& id) {
+  Stmt q = db_.Prepare("UPDATE credentials SET revoked = 1 WHERE kind = ? AND id = ? AND revoked = 0");
+  q.Bind(1, kind).Bind(2, id).Run();
+  return db_.Changes() > 0;
+}
+
+std::optional<Credential> SqliteStore::FindCredential(const std::string& kind, const std::string& id) {
+  Stmt q = db_.Prepare("SELECT kind, id, user, hash, created, revoked FROM credentials WHERE kind = ? AND id = ?");
+  q.Bind(1, kind).Bind(2, id);
+  if (!q.Step()) return std::nullopt;
+  return Credential{q.Text(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Int(5) != 0};
 }
 
 std::vector<model::User> SqliteStore::Users() {

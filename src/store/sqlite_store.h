@@ -30,6 +30,9 @@ class SqliteStore final : public Store {
                    int64_t results) override;
   void PutOrganisation(const model::Organisation& org) override;
   void PutUser(const model::User& user) override;
+  void PutCredential(const Credential& credential) override;
+  bool RevokeCredential(const std::string& kind, const std::string& id) override;
+  std::optional<Credential> FindCredential(const std::string& kind, const std::string& id) override;
   void PutSource(const model::Source& source) override;
 
   std::vector<StoredStatement> StatementsOf(const std::vector<std::string>& entity_ids,

@@ -25,7 +25,7 @@
 
 namespace dossier::store {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 struct NewStatement {
   int64_t key = 0;
@@ -72,6 +72,17 @@ struct AuditEntry {
   std::string prev, hash;  // hex BLAKE2b-256; the first entry's prev is 64 zeros
 };
 
+// A way for a user to prove who they are: a password (its Argon2id hash) or an
+// API token (a hash of its secret part), never the secret itself.
+struct Credential {
+  std::string kind;    // "password" | "token"
+  std::string id;      // password: the user name; token: its public id
+  std::string user;
+  std::string hash;    // password: crypto_pwhash_str (Argon2id); token: hex BLAKE2b-256 of the token
+  std::string created;
+  bool revoked = false;
+};
+
 struct Counts {
   int64_t statements = 0, retracted = 0, entities = 0, sources = 0, ingests = 0;
 };
@@ -109,6 +120,10 @@ class Store {
                            int64_t results) = 0;
   virtual void PutOrganisation(const model::Organisation& org) = 0;
   virtual void PutUser(const model::User& user) = 0;
+  // Records (or replaces) a credential; revokes one (false if there was none).
+  virtual void PutCredential(const Credential& credential) = 0;
+  virtual bool RevokeCredential(const std::string& kind, const std::string& id) = 0;
+  virtual std::optional<Credential> FindCredential(const std::string& kind, const std::string& id) = 0;
   virtual void PutSource(const model::Source& source) = 0;
 
   // Reading. Results are ordered deterministically (by entity, then key).
