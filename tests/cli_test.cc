@@ -247,3 +247,16 @@ TEST(Cli, ReadsAreAuditedEvenWhileAWriterHoldsTheStore) {
   EXPECT_EQ(entries[4]["results"], 1);
   f.Run("audit verify");
 }
+
+// An export is a derived product: it says the highest marking of what it holds,
+// as the reader sees it.
+TEST(Cli, AnExportPrintsTheHighestMarkingOfWhatItHolds) {
+  Fixture f;
+  f.Load();
+  const json all = f.Json("export --format statements --out " + f.dir.File("all.csv"));
+  EXPECT_EQ(all["marking"], "SECRET//REL TO DEU//ORIG WESTINT");
+  EXPECT_GT(all["statements"].get<int>(), 10);
+  const json open = f.Json("export --format ftm --dataset public --out " + f.dir.File("open.json"));
+  EXPECT_EQ(open["marking"], "UNCLASSIFIED");
+  EXPECT_LT(open["statements"].get<int>(), all["statements"].get<int>());
+}

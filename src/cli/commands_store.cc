@@ -233,10 +233,31 @@ void Export(Context& ctx, const std::string& format, const std::string& dataset,
     if (!file) throw CommandError(kBadInput, "cannot write " + out_path);
   }
   std::ostream& out = out_path.empty() ? std::cout : file;
+  if (format != "ftm" && format != "statements" && format != "sources")
+    throw CommandError(kUsage, "unknown export format '" + format + "' (ftm, statements, sources, stix)");
+  // The export is a derived product: it carries the highest marking of what it holds.
+  int64_t statements = 0;
+  model::Marking highest;
+  std::set<int64_t> seen_markings;
+  view.Scan(
+      [&](const store::StoredStatement& s) {
+        ++statements;
+        if (seen_markings.insert(s.marking).second)
+          highest = seen_markings.size() == 1 ? view.MarkingOf(s.marking) : model::Marking::Highest(highest, view.MarkingOf(s.marking));
+      },
+      format == "sources" ? std::string() : dataset);
   if (format == "ftm") ExportFtm(view, out, dataset);
   else if (format == "statements") ExportStatements(view, out, dataset);
-  else if (format == "sources") ExportSources(view, out);
-  else throw CommandError(kUsage, "unknown export format '" + format + "' (ftm, statements, sources)");
+  else ExportSources(view, out);
+  ctx.SetResults(statements);
+  const std::string banner = highest.Print(view.reader().scheme());
+  if (out_path.empty()) {
+    std::cerr << "highest marking of this export: " << banner << "\n";
+  } else if (ctx.json()) {
+    PrintJson({{"out", out_path}, {"format", format}, {"statements", statements}, {"marking", banner}});
+  } else {
+    std::cout << banner << "\n" << statements << " statements exported to " << out_path << "\n";
+  }
 }
 
 void Retract(Context& ctx, const std::string& id, const std::string& reason) {
