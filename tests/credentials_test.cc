@@ -18,9 +18,9 @@ struct Fixture {
   TempDir dir;
   std::unique_ptr<dossier::store::Store> store = dossier::store::Store::Open(dir.File("s.db"), true);
   Fixture() {
-    store->PutOrganisation({"EST", "EST", ""});
-    store->PutUser({"kalle", "EST", 3, "admin"});
-    store->PutUser({"tiit", "EST", 1, "reader"});
+    store->PutOrganisation({"EST", "EST", "", {}});
+    store->PutUser({"kalle", "EST", 3, "admin", {}});
+    store->PutUser({"tiit", "EST", 1, "reader", {}});
   }
 };
 

@@ -289,8 +289,8 @@ TEST(Graph, EventsTieTheirParticipants) {
   w->Add(MakeStatement("meeting", "Event", "organizer", "z", "test", "SECRET"));
   w->Add(MakeStatement("meeting", "Event", "date", "2016-12"));
   w->Commit();
-  store->PutOrganisation({"WESTINT", "DEU", "western"});
-  store->PutUser({"low", "WESTINT", 1, "reader"});  // RESTRICTED: does not see the SECRET organizer
+  store->PutOrganisation({"WESTINT", "DEU", "western", {}});
+  store->PutUser({"low", "WESTINT", 1, "reader", {}});  // RESTRICTED: does not see the SECRET organizer
   Side s(*store, "low");
   const uint32_t x = *s.Find("x"), y = *s.Find("y");
   EXPECT_EQ(s.Describe(s.walk.Shortest(x, y, graph::PathOptions{})), "cost 2:x>meeting>y>[meeting/1,][meeting/1,]");

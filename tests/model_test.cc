@@ -176,6 +176,17 @@ TEST(Markings, TrafficLightProtocol) {
     EXPECT_THROW(Marking::Parse(bad), model::MarkingError) << bad;
 }
 
+TEST(Markings, Compartments) {
+  const auto m = Marking::Parse("TOP SECRET//zeus/ATHENA//NOFORN//ORIG WESTINT");
+  EXPECT_EQ(m.compartments, (std::vector<std::string>{"ATHENA", "ZEUS"}));
+  EXPECT_EQ(m.Print(), "TOP SECRET//ATHENA/ZEUS//NOFORN//ORIG WESTINT");
+  EXPECT_TRUE(Marking::Parse("UNCLASSIFIED//ZEUS").controlled());
+  const auto h = Marking::Highest(Marking::Parse("SECRET//ZEUS"), Marking::Parse("CONFIDENTIAL//HERMES//REL TO EST"));
+  EXPECT_EQ(h.Print(), "SECRET//HERMES/ZEUS//REL TO EST");
+  EXPECT_THROW(Marking::Parse("SECRET//ZEUS//ATHENA"), model::MarkingError);  // twice
+  EXPECT_THROW(Marking::Parse("TLP:AMBER//ZEUS"), model::MarkingError);
+}
+
 TEST(Markings, HighestOfInputs) {
   auto a = Marking::Parse("CONFIDENTIAL//REL TO DEU, EST, GBR");
   auto b = Marking::Parse("SECRET//REL TO DEU, GBR//ORCON");
@@ -205,6 +216,8 @@ rc::Gen<Marking> ArbitraryMarking() {
     m.orcon = *rc::gen::arbitrary<bool>();
     m.source_protected = *rc::gen::arbitrary<bool>();
     m.tlp = static_cast<model::Tlp>(*rc::gen::inRange(0, 6));
+    for (const char* c : {"ATHENA", "HERMES", "ZEUS"})
+      if (*rc::gen::arbitrary<bool>()) m.compartments.push_back(c);
     if (*rc::gen::arbitrary<bool>()) m.originator = *rc::gen::element<std::string>("WESTINT", "BALTSEC");
     return m;
   });
@@ -221,6 +234,8 @@ RC_GTEST_PROP(Markings, HighestIsNoLowerThanEither, ()) {
   Marking h = Marking::Highest(a, b);
   RC_ASSERT(h.level >= a.level && h.level >= b.level);
   RC_ASSERT(h.orcon == (a.orcon || b.orcon));
+  RC_ASSERT(std::includes(h.compartments.begin(), h.compartments.end(), a.compartments.begin(), a.compartments.end()));
+  RC_ASSERT(std::includes(h.compartments.begin(), h.compartments.end(), b.compartments.begin(), b.compartments.end()));
   for (const auto& code : h.rel_to) {
     RC_ASSERT(a.rel_to.empty() || std::count(a.rel_to.begin(), a.rel_to.end(), code) == 1);
     RC_ASSERT(b.rel_to.empty() || std::count(b.rel_to.begin(), b.rel_to.end(), code) == 1);

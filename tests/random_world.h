@@ -30,6 +30,8 @@ inline const std::vector<std::string> kBanners = {
     "TLP:AMBER//ORIG WESTINT",
     "TLP:GREEN//ORIG BALTSEC",
     "TLP:RED",
+    "SECRET//ZEUS//REL TO DEU, EST//ORIG WESTINT",
+    "CONFIDENTIAL//ATHENA/ZEUS",
 };
 inline const std::vector<std::string> kNames = {"Igor Sechin", "Anar Mammadov", "Ziya Mammadov", "Rosneft", "Century Properties",
                                          "Jose Antonio", "Sechin Holdings", "Mammadov Group", "Rex Tillerson"};
@@ -116,13 +118,13 @@ inline World GenerateWorld() {
 }
 
 inline void Populate(store::Store& store, const World& w, const std::function<bool(const store::NewStatement&)>& keep) {
-  store.PutOrganisation({"WESTINT", "DEU", "western"});
-  store.PutOrganisation({"BALTSEC", "EST", "baltic"});
-  store.PutOrganisation({"UKPART", "GBR", "british"});
-  store.PutUser({"w", "WESTINT", 4, "analyst"});
-  store.PutUser({"b", "BALTSEC", 3, "analyst"});
-  store.PutUser({"u", "UKPART", 2, "analyst"});
-  store.PutUser({"low", "BALTSEC", 0, "reader"});
+  store.PutOrganisation({"WESTINT", "DEU", "western", {}});
+  store.PutOrganisation({"BALTSEC", "EST", "baltic", {}});
+  store.PutOrganisation({"UKPART", "GBR", "british", {}});
+  store.PutUser({"w", "WESTINT", 4, "analyst", {"ZEUS"}});
+  store.PutUser({"b", "BALTSEC", 3, "analyst", {"ATHENA", "ZEUS"}});
+  store.PutUser({"u", "UKPART", 2, "analyst", {}});
+  store.PutUser({"low", "BALTSEC", 0, "reader", {}});
   auto writer = store.BeginIngest({"world", "test", "t"});
   for (const char* id : {"public", "westint-humint", "baltsec-report"}) {
     model::Source s;

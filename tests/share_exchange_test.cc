@@ -130,6 +130,12 @@ sanitised = "a source with access to the ministry"
   est.Run("partners add GBR --key " + gbr.db + ".pub");
   est.Run("partners add USA --key " + usa.db + ".pub --clearance SECRET");
   usa.Run("partners add EST --key " + est.db + ".pub");
+  // The instance's organisation now lists its partners.
+  for (const auto& o : est.Json("principals list")["organisations"]) {
+    if (o["code"] == "EST") {
+      EXPECT_EQ(o["partners"], json::array({"GBR", "USA"}));
+    }
+  }
 
   // GBR -> EST.
   const json out = gbr.Json("export --for EST --out " + dir.File("gbr-est-1.pkg"));

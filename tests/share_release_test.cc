@@ -49,6 +49,8 @@ RC_GTEST_PROP(Release, ThePackageHoldsExactlyWhatTheRulesAllow, ()) {
   share::Partner partner;
   partner.organisation = to;
   partner.clearance = clearance;
+  if (*rc::gen::arbitrary<bool>()) partner.compartments.push_back("ATHENA");
+  if (*rc::gen::arbitrary<bool>()) partner.compartments.push_back("ZEUS");
 
   TempDir dir;
   auto full = store::Store::Open(dir.File("full.db"), true);
@@ -57,7 +59,7 @@ RC_GTEST_PROP(Release, ThePackageHoldsExactlyWhatTheRulesAllow, ()) {
 
   // The rules, restated.
   const model::ClassificationScheme& scheme = model::ClassificationScheme::Default();
-  access::Reader partner_reader(model::User{"p", to, clearance, "reader"}, {to, kCountries.at(to), ""},
+  access::Reader partner_reader(model::User{"p", to, clearance, "reader", partner.compartments}, {to, kCountries.at(to), "", {}},
                                 {kCountries.begin(), kCountries.end()}, scheme);
   std::multiset<std::string> expected_keys;
   int64_t orcon = 0, third = 0;

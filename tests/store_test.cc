@@ -162,7 +162,9 @@ TEST(Store, MovesAVersionThreeAuditLogToItsOwnFile) {
     sqlite3* db;
     ASSERT_EQ(sqlite3_open(dir.File("v3.db").c_str(), &db), SQLITE_OK);
     const std::string sql = "ATTACH '" + dir.File("v3.db.audit") + "' AS a; " + store::SqliteStore::MigrationSql(3) +
-                            "INSERT INTO main.audit SELECT * FROM a.audit; DETACH a; DROP TABLE credentials; PRAGMA user_version=3;";
+                            "INSERT INTO main.audit SELECT * FROM a.audit; DETACH a; DROP TABLE credentials; "
+                            "ALTER TABLE users DROP COLUMN compartments; ALTER TABLE organisations DROP COLUMN partners; "
+                            "PRAGMA user_version=3;";
     ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
     sqlite3_close(db);
     std::filesystem::remove(dir.File("v3.db.audit"));

@@ -139,7 +139,7 @@ RC_GTEST_PROP(Visibility, EveryReadEqualsTheReadOnAFilteredCopy, ()) {
 TEST(Visibility, TheRuleOnMarkings) {
   std::map<std::string, std::string> countries{{"WESTINT", "DEU"}, {"BALTSEC", "EST"}};
   auto scheme = model::ClassificationScheme::Default();
-  access::Reader baltic({"b", "BALTSEC", 3, "analyst"}, {"BALTSEC", "EST", ""}, countries, scheme);
+  access::Reader baltic({"b", "BALTSEC", 3, "analyst", {"ATHENA"}}, {"BALTSEC", "EST", "", {}}, countries, scheme);
   auto sees = [&](const std::string& banner) { return baltic.CanSee(model::Marking::Parse(banner)); };
   EXPECT_TRUE(sees("UNCLASSIFIED"));
   EXPECT_TRUE(sees("SECRET//REL TO DEU, EST"));        // by country
@@ -150,5 +150,8 @@ TEST(Visibility, TheRuleOnMarkings) {
   EXPECT_FALSE(sees("SECRET//NOFORN//ORIG WESTINT"));  // another nation's NOFORN
   EXPECT_TRUE(sees("SECRET//REL TO DEU//ORIG BALTSEC"));  // originators see their own
   EXPECT_FALSE(sees("TOP SECRET//ORIG BALTSEC"));      // but not above their clearance
+  EXPECT_TRUE(sees("SECRET//ATHENA//REL TO EST"));     // read into ATHENA
+  EXPECT_FALSE(sees("SECRET//ATHENA/ZEUS//REL TO EST"));  // but not into ZEUS
+  EXPECT_FALSE(sees("CONFIDENTIAL//ZEUS//ORIG BALTSEC"));  // not even their own organisation's
   EXPECT_TRUE(access::Reader::Everything().CanSee(model::Marking::Parse("TOP SECRET//NOFORN")));
 }

@@ -56,6 +56,9 @@ Reader Reader::Resolve(store::Store& store, const std::string& as_user) {
 bool Reader::CanSee(const model::Marking& m) const {
   if (everything_) return true;
   if (m.level > user_.clearance) return false;
+  // Read into every compartment (both lists are sorted).
+  if (!std::includes(user_.compartments.begin(), user_.compartments.end(), m.compartments.begin(), m.compartments.end()))
+    return false;
   if (!m.originator.empty() && m.originator == org_.code) return true;
   if (m.noforn) {
     auto it = org_countries_.find(m.originator);

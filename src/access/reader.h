@@ -1,7 +1,8 @@
 // Who is reading, and the one rule that decides what they see.
 //
 // The rule (CanSee): a reader sees a statement when it is not retracted, the
-// reader's clearance is at least the marking's level, and the marking is
+// reader's clearance is at least the marking's level, the reader is read into
+// every compartment the marking names, and the marking is
 // releasable to the reader: their organisation originated it, or it is
 // releasable to all, or REL TO names their organisation or its country, or it
 // is NOFORN and the reader's organisation is of the originator's nation.

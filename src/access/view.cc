@@ -140,8 +140,14 @@ model::Marking View::MarkingOf(int64_t key) {
     banners_ = store_.Markings();
     b = banners_.find(key);
   }
-  model::Marking m = b == banners_.end() ? model::Marking{reader_.scheme().Highest(), {}, true, "", true, true}
-                                         : model::Marking::Parse(b->second, reader_.scheme());
+  model::Marking m;
+  if (b == banners_.end()) {
+    // A key the store does not know: the most restrictive marking there is.
+    m.level = reader_.scheme().Highest();
+    m.noforn = m.orcon = m.source_protected = true;
+  } else {
+    m = model::Marking::Parse(b->second, reader_.scheme());
+  }
   markings_[key] = m;
   return m;
 }

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <set>
 
 #include "cli/commands.h"
 #include "access/credentials.h"
@@ -35,7 +36,20 @@ std::string Actor(Context& ctx) {
   return ctx.UserName().empty() ? std::string("local") : ctx.UserName();
 }
 
-void AddOrg(Context& ctx, const std::string& code_in, const std::string& country_in, const std::string& name) {
+// Upper-cased, checked codes, sorted and unique; CommandError naming `what`.
+std::vector<std::string> Codes(const std::vector<std::string>& in, const char* what) {
+  std::set<std::string> out;
+  for (const auto& c : in) {
+    const std::string code = Upper(c);
+    if (code.empty() || code.size() > 16 || code.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") != std::string::npos)
+      throw CommandError(kUsage, std::string(what) + " '" + c + "' must be letters, digits, - or _ (at most 16)");
+    out.insert(code);
+  }
+  return {out.begin(), out.end()};
+}
+
+void AddOrg(Context& ctx, const std::string& code_in, const std::string& country_in, const std::string& name,
+            const std::vector<std::string>& partners_in) {
   RequireAdmin(ctx);
   std::string code = Upper(code_in);
   if (code.empty() || code.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") != std::string::npos)
@@ -43,14 +57,16 @@ void AddOrg(Context& ctx, const std::string& code_in, const std::string& country
   auto alpha2 = model::NormaliseCountry(country_in);
   std::string alpha3 = alpha2 ? model::CountryAlpha3(*alpha2) : "";
   if (alpha3.empty()) throw CommandError(kUsage, "--country '" + country_in + "' is not a country (use ISO 3166 alpha-3, e.g. DEU)");
-  ctx.Store().PutOrganisation(model::Organisation{code, alpha3, name});
-  ctx.Store().AppendAudit(Actor(ctx), "principals", nlohmann::json{{"add-org", code}, {"country", alpha3}}.dump(), 1);
-  if (ctx.json()) PrintJson({{"organisation", code}, {"country", alpha3}});
+  const std::vector<std::string> partners = Codes(partners_in, "--partner");
+  ctx.Store().PutOrganisation(model::Organisation{code, alpha3, name, partners});
+  ctx.Store().AppendAudit(Actor(ctx), "principals",
+                          nlohmann::json{{"add-org", code}, {"country", alpha3}, {"partners", partners}}.dump(), 1);
+  if (ctx.json()) PrintJson({{"organisation", code}, {"country", alpha3}, {"partners", partners}});
   else std::cout << fmt::format("organisation {} ({}) recorded\n", code, alpha3);
 }
 
 void AddUser(Context& ctx, const std::string& name, const std::string& org, const std::string& clearance,
-             const std::string& role) {
+             const std::string& role, const std::vector<std::string>& compartments_in) {
   RequireAdmin(ctx);
   auto& store = ctx.Store();
   bool known = false;
@@ -61,9 +77,12 @@ void AddUser(Context& ctx, const std::string& name, const std::string& org, cons
   if (role != "reader" && role != "analyst" && role != "admin")
     throw CommandError(kUsage, "--role must be reader, analyst or admin");
   if (name.empty() || name == "local") throw CommandError(kUsage, "user name '" + name + "' is reserved or empty");
-  store.PutUser(model::User{name, Upper(org), level, role});
+  const std::vector<std::string> compartments = Codes(compartments_in, "--compartment");
+  store.PutUser(model::User{name, Upper(org), level, role, compartments});
   store.AppendAudit(Actor(ctx), "principals",
-                    nlohmann::json{{"add-user", name}, {"org", Upper(org)}, {"clearance", level}, {"role", role}}.dump(), 1);
+                    nlohmann::json{{"add-user", name}, {"org", Upper(org)}, {"clearance", level}, {"role", role},
+                                   {"compartments", compartments}}.dump(),
+                    1);
   if (ctx.json()) PrintJson({{"user", name}, {"organisation", Upper(org)}, {"clearance", access::SchemeOf(store).Name(level)}});
   else std::cout << fmt::format("user {} ({}, cleared {}) recorded\n", name, Upper(org), access::SchemeOf(store).Name(level));
 }
@@ -113,16 +132,26 @@ void List(Context& ctx) {
   auto users = store.Users();
   if (ctx.json()) {
     nlohmann::json o = nlohmann::json::array(), u = nlohmann::json::array();
-    for (const auto& x : orgs) o.push_back({{"code", x.code}, {"country", x.country}, {"name", x.name}});
+    for (const auto& x : orgs)
+      o.push_back({{"code", x.code}, {"country", x.country}, {"name", x.name}, {"partners", x.partners}});
     for (const auto& x : users)
-      u.push_back({{"name", x.name}, {"organisation", x.organisation}, {"clearance", scheme.Name(x.clearance)}, {"role", x.role}});
+      u.push_back({{"name", x.name}, {"organisation", x.organisation}, {"clearance", scheme.Name(x.clearance)},
+                   {"role", x.role}, {"compartments", x.compartments}});
     PrintJson({{"organisations", o}, {"users", u}});
     return;
   }
   if (users.empty()) std::cout << "no principals: the single local analyst sees everything\n";
-  for (const auto& x : orgs) std::cout << fmt::format("org  {:<10} {}  {}\n", x.code, x.country, x.name);
+  auto joined = [](const std::vector<std::string>& v, const char* sep) {
+    std::string out;
+    for (const auto& x : v) out += (out.empty() ? "" : sep) + x;
+    return out;
+  };
+  for (const auto& x : orgs)
+    std::cout << fmt::format("org  {:<10} {}  {}{}\n", x.code, x.country, x.name,
+                             x.partners.empty() ? "" : "  partners: " + joined(x.partners, ", "));
   for (const auto& x : users)
-    std::cout << fmt::format("user {:<16} {:<10} {:<14} {}\n", x.name, x.organisation, scheme.Name(x.clearance), x.role);
+    std::cout << fmt::format("user {:<16} {:<10} {:<14} {}{}\n", x.name, x.organisation, scheme.Name(x.clearance), x.role,
+                             x.compartments.empty() ? "" : "  compartments: " + joined(x.compartments, "/"));
 }
 
 }  // namespace
@@ -131,11 +160,13 @@ void AddPrincipalCommands(CLI::App& app, Context& ctx) {
   auto* p = app.add_subcommand("principals", "organisations and users, and what they may see");
   p->require_subcommand(1);
   static std::string org_code, org_country, org_name;
+  static std::vector<std::string> org_partners, user_compartments;
   auto* add_org = p->add_subcommand("add-org", "record an organisation");
   add_org->add_option("code", org_code, "organisation code (as in REL TO)")->required();
   add_org->add_option("--country", org_country, "ISO 3166 alpha-3 country")->required();
   add_org->add_option("--name", org_name, "full name");
-  add_org->callback([&] { AddOrg(ctx, org_code, org_country, org_name); });
+  add_org->add_option("--partner", org_partners, "an organisation it shares with (repeatable)");
+  add_org->callback([&] { AddOrg(ctx, org_code, org_country, org_name, org_partners); });
 
   static std::string user_name, user_org, user_clearance, user_role = "analyst";
   auto* add_user = p->add_subcommand("add-user", "record a user");
@@ -143,7 +174,8 @@ void AddPrincipalCommands(CLI::App& app, Context& ctx) {
   add_user->add_option("--org", user_org, "organisation code")->required();
   add_user->add_option("--clearance", user_clearance, "highest level the user may read")->required();
   add_user->add_option("--role", user_role, "reader | analyst | admin (default analyst)");
-  add_user->callback([&] { AddUser(ctx, user_name, user_org, user_clearance, user_role); });
+  add_user->add_option("--compartment", user_compartments, "a compartment the user is read into (repeatable)");
+  add_user->callback([&] { AddUser(ctx, user_name, user_org, user_clearance, user_role, user_compartments); });
 
   p->add_subcommand("list", "list organisations and users")->callback([&] { List(ctx); });
 

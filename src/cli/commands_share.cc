@@ -3,6 +3,7 @@
 // a store has users: a package leaves or enters under the instance's name.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -96,7 +97,8 @@ void GenerateKeys(Context& ctx, std::string org, bool replace) {
   }
 }
 
-void AddPartner(Context& ctx, const std::string& org_in, const std::string& key_file, const std::string& clearance) {
+void AddPartner(Context& ctx, const std::string& org_in, const std::string& key_file, const std::string& clearance,
+                const std::vector<std::string>& compartments) {
   auto& store = ctx.Store();
   const std::string user = RequireAdmin(ctx, "add partners");
   std::string org = org_in;
@@ -123,9 +125,24 @@ void AddPartner(Context& ctx, const std::string& org_in, const std::string& key_
   p.organisation = org;
   p.key = parsed.second;
   p.clearance = level;
+  p.compartments.clear();
+  for (std::string c : compartments) {
+    for (char& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    p.compartments.push_back(c);
+  }
+  std::sort(p.compartments.begin(), p.compartments.end());
+  p.compartments.erase(std::unique(p.compartments.begin(), p.compartments.end()), p.compartments.end());
   p.added_at = Now();
   partners.Put(p);
   partners.Save(store);
+  // The instance's organisation now shares with ORG (principals list shows it).
+  if (const auto identity = share::InstanceIdentity(store)) {
+    for (auto o : store.Organisations())
+      if (o.code == identity->organisation && !std::binary_search(o.partners.begin(), o.partners.end(), org)) {
+        o.partners.insert(std::upper_bound(o.partners.begin(), o.partners.end(), org), org);
+        store.PutOrganisation(o);
+      }
+  }
   store.AppendAudit(user, "partners",
                     nlohmann::json{{"add", org}, {"fingerprint", share::Fingerprint(p.key)}, {"clearance", scheme.Name(level)}}.dump(), 1);
   if (ctx.json()) PrintJson({{"partner", org}, {"fingerprint", share::Fingerprint(p.key)}, {"clearance", scheme.Name(level)}});
@@ -316,11 +333,13 @@ void AddShareCommands(CLI::App& app, Context& ctx) {
   auto* partners = app.add_subcommand("partners", "partner instances and their public keys");
   partners->require_subcommand(1);
   static std::string partner_org, partner_key, partner_clearance;
+  static std::vector<std::string> partner_compartments;
   auto* add = partners->add_subcommand("add", "record a partner organisation's public key");
   add->add_option("org", partner_org, "the partner's organisation code (principals add-org first)")->required();
   add->add_option("--key", partner_key, "the partner's public key file (its STORE.pub)")->required();
   add->add_option("--clearance", partner_clearance, "highest level it may receive (default: the highest)");
-  add->callback([&] { AddPartner(ctx, partner_org, partner_key, partner_clearance); });
+  add->add_option("--compartment", partner_compartments, "a compartment it may receive (repeatable)");
+  add->callback([&] { AddPartner(ctx, partner_org, partner_key, partner_clearance, partner_compartments); });
   partners->add_subcommand("list", "list partners")->callback([&] { ListPartners(ctx); });
 
   static std::string import_path;

@@ -139,11 +139,11 @@ void Demo(Context& ctx, const std::string& data_dir, bool store_given) {
   // Two partner services. This instance belongs to the Western European one,
   // whose analyst sees all of it; the Baltic service's user sees what was
   // released to it.
-  store->PutOrganisation(model::Organisation{"WESTINT", "DEU", "Western European intelligence service (fictional)"});
-  store->PutOrganisation(model::Organisation{"BALTSEC", "EST", "Baltic security service (fictional)"});
+  store->PutOrganisation(model::Organisation{"WESTINT", "DEU", "Western European intelligence service (fictional)", {}});
+  store->PutOrganisation(model::Organisation{"BALTSEC", "EST", "Baltic security service (fictional)", {}});
   auto scheme = model::ClassificationScheme::Default();
-  store->PutUser(model::User{"analyst", "WESTINT", scheme.Level("TOP SECRET"), "admin"});
-  store->PutUser(model::User{"baltic", "BALTSEC", scheme.Level("SECRET"), "analyst"});
+  store->PutUser(model::User{"analyst", "WESTINT", scheme.Level("TOP SECRET"), "admin", {}});
+  store->PutUser(model::User{"baltic", "BALTSEC", scheme.Level("SECRET"), "analyst", {}});
 
   nlohmann::json ingested = nlohmann::json::array();
   bool progress = !ctx.json() && ingest::StderrIsTerminal();

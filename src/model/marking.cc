@@ -52,6 +52,18 @@ Tlp TlpOf(const std::string& part) {
   return Tlp::kNone;
 }
 
+// "ZEUS" or "ZEUS/ATHENA": codes joined by '/', none a keyword of the syntax.
+bool IsCompartmentList(const std::string& part) {
+  if (part.empty() || part == "NOFORN" || part == "ORCON" || part == "SRCPROT") return false;
+  for (size_t s = 0; s <= part.size();) {
+    size_t e = part.find('/', s);
+    if (!IsCode(part.substr(s, e == std::string::npos ? std::string::npos : e - s))) return false;
+    if (e == std::string::npos) break;
+    s = e + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string TlpName(Tlp tlp) {
@@ -156,6 +168,16 @@ Marking Marking::Parse(std::string_view banner, const ClassificationScheme& sche
     } else if (p == "SOURCE PROTECTED" || p == "SRCPROT") {
       if (saw_prot) throw fail("SOURCE PROTECTED given twice");
       saw_prot = m.source_protected = true;
+    } else if (IsCompartmentList(p)) {
+      if (!m.compartments.empty()) throw fail("compartments given twice");
+      std::set<std::string> codes;
+      for (size_t s = 0; s <= p.size();) {
+        size_t e = p.find('/', s);
+        codes.insert(p.substr(s, e == std::string::npos ? std::string::npos : e - s));
+        if (e == std::string::npos) break;
+        s = e + 1;
+      }
+      m.compartments.assign(codes.begin(), codes.end());
     } else if (p.rfind("TLP:", 0) == 0) {
       if (m.tlp != Tlp::kNone) throw fail("TLP given twice");
       m.tlp = TlpOf(p);
@@ -169,8 +191,9 @@ Marking Marking::Parse(std::string_view banner, const ClassificationScheme& sche
     } else {
       throw fail("unknown part '" + parts[k] + "' (expected REL TO ..., NOFORN, ORCON, SOURCE PROTECTED, TLP:... or ORIG CODE)");
     }
-    if (tlp_first && (saw_rel || m.noforn || m.orcon))
-      throw fail("a TLP marking takes no REL TO, NOFORN or ORCON (write the classification first to combine them)");
+    if (tlp_first && (saw_rel || m.noforn || m.orcon || !m.compartments.empty()))
+      throw fail("a TLP marking takes no compartments, REL TO, NOFORN or ORCON (write the classification first to "
+                 "combine them)");
   }
   return m;
 }
@@ -178,8 +201,9 @@ Marking Marking::Parse(std::string_view banner, const ClassificationScheme& sche
 std::string Marking::Print(const ClassificationScheme& scheme) const {
   // A TLP marking at the lowest level, without the classification scheme's
   // caveats, prints in TLP's own form.
-  const bool tlp_form = tlp != Tlp::kNone && level == 0 && rel_to.empty() && !noforn && !orcon;
+  const bool tlp_form = tlp != Tlp::kNone && level == 0 && rel_to.empty() && !noforn && !orcon && compartments.empty();
   std::string out = tlp_form ? TlpName(tlp) : scheme.Name(std::min(level, scheme.Highest()));
+  for (size_t i = 0; i < compartments.size(); ++i) out += (i ? "/" : "//") + compartments[i];
   if (noforn) out += "//NOFORN";
   if (!rel_to.empty()) {
     out += "//REL TO ";
@@ -208,6 +232,8 @@ Marking Marking::Highest(const Marking& a, const Marking& b) {
   }
   m.orcon = a.orcon || b.orcon;
   m.tlp = std::max(a.tlp, b.tlp);
+  std::set_union(a.compartments.begin(), a.compartments.end(), b.compartments.begin(), b.compartments.end(),
+                 std::back_inserter(m.compartments));
   m.source_protected = a.source_protected || b.source_protected;
   // Every originator of either input stays named: a product of two services
   // belongs wholly to neither.

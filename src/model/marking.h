@@ -1,10 +1,16 @@
 // Dissemination markings: classification, releasability, originator, caveats.
 //
 // Banner syntax (the canonical print form, also what Parse accepts):
-//   LEVEL[//REL TO A, B, ...|//NOFORN][//ORCON][//SOURCE PROTECTED][//TLP:COLOUR][//ORIG CODE]
-// e.g. "SECRET//REL TO GBR, DEU//ORCON". LEVEL is a name of the store's
-// classification scheme or its initials ("TS", "S"). Releasability codes are
-// organisation codes or ISO 3166 alpha-3 country codes, upper case.
+//   LEVEL[//COMPARTMENT/COMPARTMENT...][//REL TO A, B, ...|//NOFORN][//ORCON]
+//        [//SOURCE PROTECTED][//TLP:COLOUR][//ORIG CODE]
+// e.g. "SECRET//REL TO GBR, DEU//ORCON", "TOP SECRET//ZEUS/ATHENA//NOFORN". LEVEL
+// is a name of the store's classification scheme or its initials ("TS", "S").
+// Releasability codes are organisation codes or ISO 3166 alpha-3 country codes,
+// upper case. Compartments (as in CAPCO's SCI control systems) are codes joined
+// by '/': a reader must be read into every one. Any part that is no keyword and
+// reads as codes joined by '/' is taken as the compartments, so a mistyped
+// keyword restricts (the reader needs a compartment nobody holds) rather than
+// loosens.
 //
 // TLP 2.0, the alternative scheme of the sharing communities (MISP, OpenCTI):
 //   TLP:CLEAR | TLP:GREEN | TLP:AMBER | TLP:AMBER+STRICT | TLP:RED  [//SOURCE PROTECTED][//ORIG CODE]
@@ -62,13 +68,16 @@ struct Marking {
   bool orcon = false;               // no onward release without the originator
   bool source_protected = false;    // readers outside the originator get a sanitised source
   Tlp tlp = Tlp::kNone;             // a TLP 2.0 colour, if the marking carries one
+  std::vector<std::string> compartments;  // sorted, unique; a reader needs every one
 
   bool releasable_to_all() const { return rel_to.empty() && !noforn; }
   // Whether it restricts anything at all: above the lowest level, REL TO,
-  // NOFORN, ORCON, or TLP:AMBER and above. Such a marking must name whose it is.
-  bool controlled() const { return level > 0 || !releasable_to_all() || orcon || tlp >= Tlp::kAmber; }
+  // NOFORN, ORCON, TLP:AMBER and above, or compartments. Such a marking must name whose it is.
+  bool controlled() const {
+    return level > 0 || !releasable_to_all() || orcon || tlp >= Tlp::kAmber || !compartments.empty();
+  }
   bool operator==(const Marking& o) const {
-    return level == o.level && tlp == o.tlp && rel_to == o.rel_to && noforn == o.noforn && originator == o.originator &&
+    return level == o.level && tlp == o.tlp && compartments == o.compartments && rel_to == o.rel_to && noforn == o.noforn && originator == o.originator &&
            orcon == o.orcon && source_protected == o.source_protected;
   }
 

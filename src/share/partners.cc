@@ -28,6 +28,7 @@ PartnerList PartnerList::Load(store::Store& store) {
       if (raw.size() != kPublicKeyBytes) throw KeyError("bad key length");
       std::memcpy(partner.key.data(), raw.data(), kPublicKeyBytes);
       partner.clearance = p.value("clearance", 0);
+      partner.compartments = p.value("compartments", std::vector<std::string>());
       partner.sent = p.value("sent", int64_t{0});
       partner.received = p.value("received", int64_t{0});
       partner.received_hash = p.value("received_hash", std::string());
@@ -43,7 +44,7 @@ PartnerList PartnerList::Load(store::Store& store) {
 void PartnerList::Save(store::Store& store) const {
   json j = json::object();
   for (const auto& [org, p] : partners_)
-    j[org] = {{"key", KeyText(p.key)},        {"clearance", p.clearance}, {"sent", p.sent},
+    j[org] = {{"key", KeyText(p.key)},        {"clearance", p.clearance}, {"compartments", p.compartments}, {"sent", p.sent},
               {"received", p.received},     {"received_hash", p.received_hash}, {"added_at", p.added_at}};
   store.SetMeta("partners", j.dump());
 }

@@ -3,7 +3,7 @@
 //
 //   meta "instance_org"   the organisation code this instance signs as
 //   meta "instance_key"   its public key line ("dossier-ed25519 ORG BASE64")
-//   meta "partners"       JSON: {ORG: {"key", "clearance", "sent", "received",
+//   meta "partners"       JSON: {ORG: {"key", "clearance", "compartments", "sent", "received",
 //                         "received_hash", "added_at"}}
 //
 // A partner is an organisation of the store's principals (so its country is
@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "share/keys.h"
 #include "store/store.h"
@@ -26,6 +27,7 @@ struct Partner {
   std::string organisation;
   PublicKey key{};
   int clearance = 0;  // level index in the store's classification scheme
+  std::vector<std::string> compartments;  // sorted; what it is read into
   int64_t sent = 0;
   int64_t received = 0;
   std::string received_hash;

@@ -44,7 +44,8 @@ Release SelectForPartner(store::Store& store, const ReleaseRequest& request, con
   if (to.code.empty())
     throw KeyError("partner " + partner.organisation + " is not an organisation of this store (principals add-org)");
   const model::ClassificationScheme scheme = access::SchemeOf(store);
-  access::Reader reader(model::User{"partner:" + to.code, to.code, partner.clearance, "reader"}, to, countries, scheme);
+  access::Reader reader(model::User{"partner:" + to.code, to.code, partner.clearance, "reader", partner.compartments}, to,
+                        countries, scheme);
   access::View view(store, reader);
 
   std::map<std::string, model::Source> sources;

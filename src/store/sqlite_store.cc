@@ -82,7 +82,29 @@ DROP TABLE audit;
 CREATE TABLE credentials(kind TEXT NOT NULL, id TEXT NOT NULL, user TEXT NOT NULL, hash TEXT NOT NULL,
   created TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(kind, id));
 )sql",
+    // Version 6: users' compartments and organisations' partners, comma-separated codes.
+    R"sql(
+ALTER TABLE users ADD COLUMN compartments TEXT NOT NULL DEFAULT '';
+ALTER TABLE organisations ADD COLUMN partners TEXT NOT NULL DEFAULT '';
+)sql",
 };
+
+std::string JoinCodes(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& c : codes) out += (out.empty() ? "" : ",") + c;
+  return out;
+}
+
+std::vector<std::string> SplitCodes(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t s = 0; s < text.size();) {
+    std::size_t e = text.find(',', s);
+    if (e == std::string::npos) e = text.size();
+    if (e > s) out.push_back(text.substr(s, e - s));
+    s = e + 1;
+  }
+  return out;
+}
 
 constexpr const char* kAuditSchema = R"sql(
 CREATE TABLE IF NOT EXISTS audit(seq INTEGER PRIMARY KEY, at TEXT NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL,
@@ -484,16 +506,17 @@ std::vector<AuditEntry> SqliteStore::AuditLog(int64_t after) {
 
 void SqliteStore::PutOrganisation(const model::Organisation& org) {
   Stmt q = db_.Prepare(
-      "INSERT INTO organisations(code, country, name) VALUES(?,?,?) ON CONFLICT(code) DO UPDATE SET "
-      "country=excluded.country, name=excluded.name");
-  q.Bind(1, org.code).Bind(2, org.country).Bind(3, org.name).Run();
+      "INSERT INTO organisations(code, country, name, partners) VALUES(?,?,?,?) ON CONFLICT(code) DO UPDATE SET "
+      "country=excluded.country, name=excluded.name, partners=excluded.partners");
+  q.Bind(1, org.code).Bind(2, org.country).Bind(3, org.name).Bind(4, JoinCodes(org.partners)).Run();
 }
 
 void SqliteStore::PutUser(const model::User& u) {
   Stmt q = db_.Prepare(
-      "INSERT INTO users(name, organisation, clearance, role) VALUES(?,?,?,?) ON CONFLICT(name) DO UPDATE SET "
-      "organisation=excluded.organisation, clearance=excluded.clearance, role=excluded.role");
-  q.Bind(1, u.name).Bind(2, u.organisation).Bind(3, u.clearance).Bind(4, u.role).Run();
+      "INSERT INTO users(name, organisation, clearance, role, compartments) VALUES(?,?,?,?,?) ON CONFLICT(name) DO "
+      "UPDATE SET organisation=excluded.organisation, clearance=excluded.clearance, role=excluded.role, "
+      "compartments=excluded.compartments");
+  q.Bind(1, u.name).Bind(2, u.organisation).Bind(3, u.clearance).Bind(4, u.role).Bind(5, JoinCodes(u.compartments)).Run();
 }
 
 void SqliteStore::LoadIngest(int64_t key) {
@@ -716,8 +739,8 @@ std::vector<Judgement> SqliteStore::Judgements() {
 
 std::vector<model::Organisation> SqliteStore::Organisations() {
   std::vector<model::Organisation> out;
-  Stmt q = db_.Prepare("SELECT code, country, name FROM organisations ORDER BY code");
-  while (q.Step()) out.push_back(model::Organisation{q.Text(0), q.Text(1), q.Text(2)});
+  Stmt q = db_.Prepare("SELECT code, country, name, partners FROM organisations ORDER BY code");
+  while (q.Step()) out.push_back(model::Organisation{q.Text(0), q.Text(1), q.Text(2), SplitCodes(q.Text(3))});
   return out;
 }
 
@@ -744,8 +767,9 @@ std::optional<Credential> SqliteStore::FindCredential(const std::string& kind, c
 
 std::vector<model::User> SqliteStore::Users() {
   std::vector<model::User> out;
-  Stmt q = db_.Prepare("SELECT name, organisation, clearance, role FROM users ORDER BY name");
-  while (q.Step()) out.push_back(model::User{q.Text(0), q.Text(1), static_cast<int>(q.Int(2)), q.Text(3)});
+  Stmt q = db_.Prepare("SELECT name, organisation, clearance, role, compartments FROM users ORDER BY name");
+  while (q.Step())
+    out.push_back(model::User{q.Text(0), q.Text(1), static_cast<int>(q.Int(2)), q.Text(3), SplitCodes(q.Text(4))});
   return out;
 }
 

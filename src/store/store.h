@@ -25,7 +25,7 @@
 
 namespace dossier::store {
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 struct NewStatement {
   int64_t key = 0;
