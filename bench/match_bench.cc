@@ -166,6 +166,8 @@ std::map<std::string, std::string> Flags(int argc, char** argv) {
   if (f.count("--fuzzy-two")) g_options.fuzzy_two_edits_length = std::stoul(f["--fuzzy-two"]);
   if (f.count("--fuzzy-walk-df")) g_options.fuzzy_walk_df = std::stoul(f["--fuzzy-walk-df"]);
   if (f.count("--fuzzy-probe")) g_options.fuzzy_probe = f["--fuzzy-probe"] != "0";
+  if (f.count("--second-chance")) g_options.second_chance_below = std::stof(f["--second-chance"]);
+  if (f.count("--second-chance-df")) g_options.second_chance_token_df = std::stoul(f["--second-chance-df"]);
   return f;
 }
 

@@ -131,7 +131,8 @@ sanitised = "a source with access to the ministry"
   est.Run("partners add USA --key " + usa.db + ".pub --clearance SECRET");
   usa.Run("partners add EST --key " + est.db + ".pub");
   // The instance's organisation now lists its partners.
-  for (const auto& o : est.Json("principals list")["organisations"]) {
+  const json principals = est.Json("principals list");
+  for (const auto& o : principals["organisations"]) {
     if (o["code"] == "EST") {
       EXPECT_EQ(o["partners"], json::array({"GBR", "USA"}));
     }

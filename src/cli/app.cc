@@ -24,7 +24,7 @@ bool IsRead(const std::string& command) {
 // asked (the command line after the command's name), how many results.
 void AuditRead(CLI::App& app, Context& ctx, int argc, char** argv, const std::string& outcome) {
   const auto chosen = app.get_subcommands();
-  if (chosen.empty() || !IsRead(chosen.front()->get_name())) return;
+  if (chosen.empty() || !IsRead(chosen.front()->get_name()) || ctx.audited()) return;
   access::View* view = ctx.view_if_opened();
   if (!view) return;
   const std::string name = chosen.front()->get_name();

@@ -249,6 +249,7 @@ void ExportPackage(Context& ctx, const std::string& org_in, const std::string& o
   partner->sent = release.package.manifest.sequence;
   pr.partners.Save(store);
   const auto& m = release.package.manifest;
+  ctx.MarkAudited();
   store.AppendAudit(user, "export",
                     nlohmann::json{{"to", org}, {"sequence", m.sequence}, {"hash", share::PackageHash(bytes)},
                                    {"statements", release.package.statements.size()}, {"highest_marking", m.highest_marking},
@@ -305,11 +306,13 @@ void ExportStix(Context& ctx, const std::string& org_in, const std::string& out_
   if (out_path.empty()) std::cout << text;
   else WriteFileAtomically(out_path, text);
   ctx.SetResults(stix.identities + stix.relationships);
-  if (!org_in.empty())
+  if (!org_in.empty()) {
+    ctx.MarkAudited();
     store.AppendAudit(audit_user, "export",
                       nlohmann::json{{"to", org_in}, {"format", "stix"}, {"identities", stix.identities},
                                      {"relationships", stix.relationships}, {"held", held}}.dump(),
                       stix.identities + stix.relationships);
+  }
   if (!out_path.empty()) {
     if (ctx.json())
       PrintJson({{"out", out_path}, {"identities", stix.identities}, {"relationships", stix.relationships},

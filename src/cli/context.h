@@ -65,10 +65,14 @@ class Context {
   // never got that far).
   void SetResults(int64_t n) { results_ = n; }
   int64_t results() const { return results_; }
+  // A command that wrote its own, fuller audit entry (export --for) says so.
+  void MarkAudited() { audited_ = true; }
+  bool audited() const { return audited_; }
   access::View* view_if_opened() { return view_.get(); }
 
  private:
   int64_t results_ = 0;
+  bool audited_ = false;
   std::optional<std::string> user_name_;
   const GlobalOptions& options_;
   std::unique_ptr<store::Store> store_;

@@ -366,6 +366,21 @@ inline float Credit(const QueryKey& q, uint32_t e, Scratch& s) {
 
 std::vector<Candidate> CandidateIndex::Query(std::span<const NormalisedName> names, ClassMask classes,
                                              const QueryOptions& options) const {
+  std::vector<Candidate> first = QueryOnce(names, classes, options);
+  // A weak best answer: ask again, expanding the rarer tokens that were found too
+  // (a spelling present elsewhere in the index may still be one edit from ours).
+  if (options.second_chance_below > 0.0f && options.second_chance_token_df > options.fuzzy_token_df &&
+      (first.empty() || first.front().score < options.second_chance_below)) {
+    QueryOptions again = options;
+    again.fuzzy_token_df = options.second_chance_token_df;
+    again.second_chance_below = 0.0f;
+    return QueryOnce(names, classes, again);
+  }
+  return first;
+}
+
+std::vector<Candidate> CandidateIndex::QueryOnce(std::span<const NormalisedName> names, ClassMask classes,
+                                                 const QueryOptions& options) const {
   Scratch& s = ThreadScratch();
   s.keys.clear();
   for (const NormalisedName& name : names) AppendNameKeys(name, s.keys);

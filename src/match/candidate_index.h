@@ -138,6 +138,12 @@ struct QueryOptions {
   // Neighbours found in more entities than this are not asked at all: a common
   // spelling one edit away costs a long walk and the target usually has other keys.
   std::size_t fuzzy_near_df = 5000;
+  // Second chance: when the best candidate's score is below this (0: never), the
+  // query runs again with fuzzy_token_df raised to second_chance_token_df, so
+  // that rare tokens found whole are expanded too ("sonowa", found in another
+  // entity, reaches "sonova"). Only weak queries pay for the second pass.
+  float second_chance_below = 0.0f;
+  std::size_t second_chance_token_df = 1000;
 };
 
 struct IndexStats {
@@ -186,6 +192,8 @@ class CandidateIndex {
   IndexStats Stats() const;
 
  private:
+  std::vector<Candidate> QueryOnce(std::span<const NormalisedName> names, ClassMask classes,
+                                   const QueryOptions& options) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
   mutable std::shared_mutex mutex_;
