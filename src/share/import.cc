@@ -23,23 +23,24 @@ ImportReport ImportPackage(store::Store& store, std::string_view bytes, const st
     throw PackageError("refused: the package is addressed to " + claimed.to + ", not to this instance (" +
                        identity->organisation + ")");
   // 2. The signature, before the body is parsed.
-  Package package = OpenPackage(bytes, partner->key);
-  report.manifest = package.manifest;
+  VerifyPackage(bytes, partner->key);
+  report.manifest = claimed;  // signed, so now trusted
   report.hash = PackageHash(bytes);
-  report.sources = static_cast<int64_t>(package.sources.size());
-  report.statements = static_cast<int64_t>(package.statements.size());
-  // 3. Replay.
-  if (package.manifest.sequence < partner->received)
-    throw PackageError("refused: package " + std::to_string(package.manifest.sequence) + " from " + claimed.from +
+  report.sources = claimed.sources;
+  report.statements = claimed.statements;
+  // 3. Replay, still without parsing the body.
+  if (claimed.sequence < partner->received)
+    throw PackageError("refused: package " + std::to_string(claimed.sequence) + " from " + claimed.from +
                        " is older than package " + std::to_string(partner->received) +
                        ", already imported (a replay)");
-  if (package.manifest.sequence == partner->received) {
+  if (claimed.sequence == partner->received) {
     if (report.hash != partner->received_hash)
-      throw PackageError("refused: package " + std::to_string(package.manifest.sequence) + " from " + claimed.from +
+      throw PackageError("refused: package " + std::to_string(claimed.sequence) + " from " + claimed.from +
                          " was already imported with other contents");
     report.already_imported = true;
     return report;
   }
+  Package package = ParseVerifiedPackage(bytes);
   // 4. The body, as an ingest: sources filed under the sender's name.
   auto filed = [&](const std::string& id) {
     const std::string prefix = claimed.from + "/";

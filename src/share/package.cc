@@ -156,13 +156,18 @@ std::pair<std::string_view, std::string> SplitSignature(std::string_view bytes) 
   return {bytes.substr(0, cut + 1), sig};
 }
 
-std::string SignedMessage(std::string_view body) {
-  std::string m(kSignedPrefix);
-  m.append(body);
-  return m;
-}
 
 }  // namespace
+
+// What is signed: the prefix and the BLAKE2b-512 digest of the body, so that a
+// package of any size is hashed once, in place, and never copied.
+std::string PackageSignedMessage(std::string_view body) {
+  unsigned char digest[64];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(body.data()), body.size(), nullptr, 0);
+  std::string m(kSignedPrefix);
+  m.append(reinterpret_cast<const char*>(digest), sizeof digest);
+  return m;
+}
 
 std::string WritePackage(Package package, const KeyPair& keys) {
   package.manifest.sources = static_cast<int64_t>(package.sources.size());
@@ -170,7 +175,7 @@ std::string WritePackage(Package package, const KeyPair& keys) {
   std::string body = Dump(ManifestJson(package.manifest)) + "\n";
   for (const auto& s : package.sources) body += Dump(json{{"source", SourceJson(s)}}) + "\n";
   for (const auto& s : package.statements) body += Dump(json{{"statement", StatementJson(s)}}) + "\n";
-  const std::string sig = keys.Sign(SignedMessage(body));
+  const std::string sig = keys.Sign(PackageSignedMessage(body));
   return body + Dump(json{{"signature", ToBase64(sig)}}) + "\n";
 }
 
@@ -181,10 +186,19 @@ Manifest ReadManifest(std::string_view bytes) {
   return ManifestOf(Parse(first, 1));
 }
 
-Package OpenPackage(std::string_view bytes, const PublicKey& sender) {
+void VerifyPackage(std::string_view bytes, const PublicKey& sender) {
   auto [body, signature] = SplitSignature(bytes);
-  if (!Verify(sender, SignedMessage(body), signature))
+  if (!Verify(sender, PackageSignedMessage(body), signature))
     Fail(0, "the signature does not verify: the package was altered after signing, or not signed by the partner's key");
+}
+
+Package OpenPackage(std::string_view bytes, const PublicKey& sender) {
+  VerifyPackage(bytes, sender);
+  return ParseVerifiedPackage(bytes);
+}
+
+Package ParseVerifiedPackage(std::string_view bytes) {
+  const std::string_view body = SplitSignature(bytes).first;
   Package p;
   long line = 0;
   std::size_t pos = 0;

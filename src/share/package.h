@@ -7,8 +7,9 @@
 //   S lines     {"source": {"id", "title", "kind", "originator", "reliability", ...}}
 //   M lines     {"statement": {"entity_id", "schema", "prop", "value", "lang",
 //                "source", "credibility", "marking", "first_seen", "last_seen"}}
-//   last line   {"signature": BASE64}   Ed25519 over "dossier-package-v1\n" and
-//                                       every byte before this line
+//   last line   {"signature": BASE64}   Ed25519 over "dossier-package-v1\n" and the
+//                                       BLAKE2b-512 digest of every byte before
+//                                       this line
 //
 // Reading is in two steps so that nothing but the manifest is parsed before the
 // signature is checked: ReadManifest (the first line only, to learn the sender)
@@ -66,10 +67,21 @@ std::string WritePackage(Package package, const KeyPair& keys);
 // The manifest (first line) alone: who sent it, to whom, which sequence.
 Manifest ReadManifest(std::string_view bytes);
 
+// Checks the signature with `sender` only (PackageError as OpenPackage's).
+void VerifyPackage(std::string_view bytes, const PublicKey& sender);
+
+// Parses a package whose signature VerifyPackage has just accepted (the import
+// checks replay in between, without parsing).
+Package ParseVerifiedPackage(std::string_view bytes);
+
 // Checks the signature with `sender`, then parses everything. Throws
 // PackageError: "not signed", "signature does not verify (the package was
 // altered or not signed by ...)", or a line and field that is malformed.
 Package OpenPackage(std::string_view bytes, const PublicKey& sender);
+
+// The message the signature covers: "dossier-package-v1\n" and the BLAKE2b-512
+// digest of the body (every line before the signature).
+std::string PackageSignedMessage(std::string_view body);
 
 // BLAKE2b-256 of the bytes, hex: the identity of one package.
 std::string PackageHash(std::string_view bytes);

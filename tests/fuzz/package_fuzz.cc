@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string body = input;
   if (!body.empty() && body.back() != '\n') body += '\n';
   const std::string signed_package =
-      body + "{\"signature\": \"" + ToBase64(FuzzKeys().Sign("dossier-package-v1\n" + body)) + "\"}\n";
+      body + "{\"signature\": \"" + ToBase64(FuzzKeys().Sign(PackageSignedMessage(body))) + "\"}\n";
   try {
     const Package p = OpenPackage(signed_package, FuzzKeys().public_key);
     FUZZ_CHECK(static_cast<int64_t>(p.statements.size()) == p.manifest.statements);
