@@ -60,6 +60,28 @@ TEST(Package, RoundTripsWhatWasSigned) {
   EXPECT_EQ(p.manifest.sequence, 1);
 }
 
+TEST(Package, AnyTextSurvivesTheTrip) {
+  const KeyPair keys = KeyPair::Generate("GBR");
+  Package p = Sample();
+  const std::vector<std::string> values = {"quote \" and back\\slash", "line\nbreak\ttab\rcr", std::string("nul\0x", 5),
+                                           "\x01\x1f control", "Игорь Сечин 习近平 😀", "plain"};
+  p.statements.clear();
+  for (const auto& v : values) {
+    PackageStatement s = Sample().statements[0];
+    s.value = v;
+    p.statements.push_back(s);
+  }
+  PackageStatement bad = Sample().statements[0];
+  bad.value = "bad \xff\xfe and \xed\xa0\x80 bytes";
+  p.statements.push_back(bad);
+  const Package back = OpenPackage(WritePackage(p, keys), keys.public_key);
+  ASSERT_EQ(back.statements.size(), values.size() + 1);
+  for (std::size_t i = 0; i < values.size(); ++i) EXPECT_EQ(back.statements[i].value, values[i]);
+  // Invalid UTF-8 is replaced, never written raw (the partner's parser would refuse the line).
+  EXPECT_EQ(back.statements.back().value.find('\xff'), std::string::npos);
+  EXPECT_EQ(back.statements.back().value.rfind("bad ", 0), 0u);
+}
+
 TEST(Package, EveryAlteredByteOfTheBodyIsRefused) {
   const KeyPair keys = KeyPair::Generate("GBR");
   const std::string bytes = WritePackage(Sample(), keys);

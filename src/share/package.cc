@@ -105,14 +105,79 @@ model::Source SourceOf(const json& j, long line) {
   return s;
 }
 
-json StatementJson(const PackageStatement& s) {
-  json j{{"entity_id", s.entity_id}, {"schema", s.schema}, {"prop", s.prop}, {"value", s.value},
-         {"source", s.source}, {"credibility", s.credibility}, {"marking", s.marking}};
-  if (!s.original_value.empty()) j["original_value"] = s.original_value;
-  if (!s.lang.empty()) j["lang"] = s.lang;
-  if (!s.first_seen.empty()) j["first_seen"] = s.first_seen;
-  if (!s.last_seen.empty()) j["last_seen"] = s.last_seen;
-  return j;
+// `s` as a JSON string. Written by hand because a package holds millions of
+// statements and building a json object for each costs most of an export;
+// text that is not valid UTF-8 goes through nlohmann (invalid bytes replaced).
+void AppendJsonString(std::string& out, std::string_view s) {
+  bool plain = true;
+  for (unsigned char c : s) plain = plain && c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+  if (!plain) {
+    bool valid = true;
+    for (std::size_t i = 0; i < s.size() && valid;) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+      valid = n > 0 && i + n <= s.size() && c != 0xC0 && c != 0xC1 && c <= 0xF4;
+      for (std::size_t k = 1; valid && k < n; ++k) valid = (static_cast<unsigned char>(s[i + k]) >> 6) == 0x2;
+      if (valid && n > 2) {  // no overlong forms, surrogates, or code points past U+10FFFF
+        const auto d = static_cast<unsigned char>(s[i + 1]);
+        valid = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d >= 0xA0) && !(c == 0xF0 && d < 0x90) &&
+                !(c == 0xF4 && d >= 0x90);
+      }
+      i += std::max<std::size_t>(n, 1);
+    }
+    if (!valid) {
+      out += Dump(json(std::string(s)));
+      return;
+    }
+  }
+  out += '"';
+  if (plain) {
+    out.append(s);
+  } else {
+    for (char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\t') out += "\\t";
+      else if (c == '\r') out += "\\r";
+      else if (c < 0x20) {
+        static const char* kHex = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+      } else {
+        out += ch;
+      }
+    }
+  }
+  out += '"';
+}
+
+void AppendField(std::string& out, const char* key, std::string_view value, bool first = false) {
+  if (!first) out += ',';
+  out += '"';
+  out += key;
+  out += "\":";
+  AppendJsonString(out, value);
+}
+
+// {"statement": {...}} on one line, the fields as StatementOf reads them.
+void AppendStatementLine(std::string& out, const PackageStatement& s) {
+  out += "{\"statement\":{";
+  AppendField(out, "entity_id", s.entity_id, true);
+  AppendField(out, "schema", s.schema);
+  AppendField(out, "prop", s.prop);
+  AppendField(out, "value", s.value);
+  AppendField(out, "source", s.source);
+  out += ",\"credibility\":";
+  out += std::to_string(s.credibility);
+  AppendField(out, "marking", s.marking);
+  if (!s.original_value.empty()) AppendField(out, "original_value", s.original_value);
+  if (!s.lang.empty()) AppendField(out, "lang", s.lang);
+  if (!s.first_seen.empty()) AppendField(out, "first_seen", s.first_seen);
+  if (!s.last_seen.empty()) AppendField(out, "last_seen", s.last_seen);
+  out += "}}\n";
 }
 
 PackageStatement StatementOf(const json& j, long line) {
@@ -174,7 +239,7 @@ std::string WritePackage(Package package, const KeyPair& keys) {
   package.manifest.statements = static_cast<int64_t>(package.statements.size());
   std::string body = Dump(ManifestJson(package.manifest)) + "\n";
   for (const auto& s : package.sources) body += Dump(json{{"source", SourceJson(s)}}) + "\n";
-  for (const auto& s : package.statements) body += Dump(json{{"statement", StatementJson(s)}}) + "\n";
+  for (const auto& s : package.statements) AppendStatementLine(body, s);
   const std::string sig = keys.Sign(PackageSignedMessage(body));
   return body + Dump(json{{"signature", ToBase64(sig)}}) + "\n";
 }

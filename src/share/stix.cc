@@ -127,9 +127,10 @@ StixExport StixBundle(const std::vector<PackageStatement>& statements, const std
     const model::Schema* schema = model.Find(o.schema);
     if (schema && schema->IsA("LegalEntity")) continue;
     const auto& edge = schema ? schema->edge() : std::nullopt;
+    const auto& properties = o.properties;  // a name, not a binding: clang 14 cannot capture those
     auto end = [&](const std::string& prop) -> std::string {
-      auto it = o.properties.find(prop);
-      if (it == o.properties.end() || it->second.empty()) return {};
+      auto it = properties.find(prop);
+      if (it == properties.end() || it->second.empty()) return {};
       auto ref = identity_of.find(it->second.front());
       return ref == identity_of.end() ? std::string() : ref->second;
     };
