@@ -141,7 +141,23 @@ void Stats(Context& ctx) {
   for (const auto& [banner, n] : by_marking) std::cout << fmt::format("  {:<40} {}\n", banner, n);
 }
 
-void ExportFtm(access::View& view, std::ostream& out, const std::string& dataset) {
+// What an export holds, for its summary: how many statements, and their
+// highest marking (an export is a derived product). Fed by the export's own scan.
+struct ExportTally {
+  explicit ExportTally(access::View& v) : view(v) {}
+  access::View& view;
+  int64_t statements = 0;
+  model::Marking highest;
+  std::set<int64_t> seen_markings;
+  void Add(const store::StoredStatement& s) {
+    ++statements;
+    if (!seen_markings.insert(s.marking).second) return;
+    const model::Marking m = view.MarkingOf(s.marking);
+    highest = seen_markings.size() == 1 ? m : model::Marking::Highest(highest, m);
+  }
+};
+
+void ExportFtm(access::View& view, std::ostream& out, const std::string& dataset, ExportTally& tally) {
   std::string current;
   nlohmann::json entity;
   std::set<std::string> datasets;
@@ -153,6 +169,7 @@ void ExportFtm(access::View& view, std::ostream& out, const std::string& dataset
   };
   view.Scan(
       [&](const store::StoredStatement& s) {
+        tally.Add(s);
         if (s.entity_id != current) {
           flush();
           current = s.entity_id;
@@ -170,11 +187,12 @@ void ExportFtm(access::View& view, std::ostream& out, const std::string& dataset
   flush();
 }
 
-void ExportStatements(access::View& view, std::ostream& out, const std::string& dataset) {
+void ExportStatements(access::View& view, std::ostream& out, const std::string& dataset, ExportTally& tally) {
   out << ingest::CsvLine(ingest::StatementsCsvHeader()) << "\n";
   const model::Model& model = model::Model::Default();
   view.Scan(
       [&](const store::StoredStatement& s) {
+        tally.Add(s);
         model::Source src = view.SourceOf(s);
         ingest::StatementRow r;
         r.id = model::KeyToHex(s.key);
@@ -236,19 +254,17 @@ void Export(Context& ctx, const std::string& format, const std::string& dataset,
   if (format != "ftm" && format != "statements" && format != "sources")
     throw CommandError(kUsage, "unknown export format '" + format + "' (ftm, statements, sources, stix)");
   // The export is a derived product: it carries the highest marking of what it holds.
-  int64_t statements = 0;
-  model::Marking highest;
-  std::set<int64_t> seen_markings;
-  view.Scan(
-      [&](const store::StoredStatement& s) {
-        ++statements;
-        if (seen_markings.insert(s.marking).second)
-          highest = seen_markings.size() == 1 ? view.MarkingOf(s.marking) : model::Marking::Highest(highest, view.MarkingOf(s.marking));
-      },
-      format == "sources" ? std::string() : dataset);
-  if (format == "ftm") ExportFtm(view, out, dataset);
-  else if (format == "statements") ExportStatements(view, out, dataset);
-  else ExportSources(view, out);
+  ExportTally tally(view);
+  if (format == "ftm") {
+    ExportFtm(view, out, dataset, tally);
+  } else if (format == "statements") {
+    ExportStatements(view, out, dataset, tally);
+  } else {
+    ExportSources(view, out);
+    view.Scan([&](const store::StoredStatement& s) { tally.Add(s); });  // the statements behind those sources
+  }
+  const int64_t statements = tally.statements;
+  const model::Marking& highest = tally.highest;
   ctx.SetResults(statements);
   const std::string banner = highest.Print(view.reader().scheme());
   if (out_path.empty()) {
