@@ -77,12 +77,15 @@ TEST(Credentials, TheCommandLineActsAsTheTokensUser) {
   const auto j = nlohmann::json::parse(issued.out);
   const std::string token = j["token"];
   EXPECT_EQ(RunDossier(db + "--token " + token + " stats").exit_code, 0);
+  EXPECT_EQ(RunDossier(db + "stats --token " + token).exit_code, 0);
+  EXPECT_EQ(RunDossier(db + "stats --token=" + token).exit_code, 0);
   // The token's user is a reader: no administration with it.
   EXPECT_EQ(RunDossier(db + "--token " + token + " principals token kalle").exit_code, 4);
   EXPECT_EQ(RunDossier(db + "--token " + token + " --as kalle stats").exit_code, 4);
   EXPECT_EQ(RunDossier(db + "--token dsr_0000000000000000_" + std::string(43, 'A') + " stats").exit_code, 4);
   const auto audit = RunDossier(db + "--as kalle --json audit show --action stats");
   EXPECT_NE(audit.out.find("\"user\":\"tiit\""), std::string::npos) << audit.out;
+  EXPECT_EQ(audit.out.find(token.substr(21)), std::string::npos) << "a token's secret went into the audit log";
   EXPECT_EQ(RunDossier(db + "--as kalle principals revoke-token " + j["id"].get<std::string>()).exit_code, 0);
   EXPECT_EQ(RunDossier(db + "--token " + token + " stats").exit_code, 4);
   // Passwords come on standard input only.

@@ -31,8 +31,15 @@ void AuditRead(CLI::App& app, Context& ctx, int argc, char** argv, const std::st
   nlohmann::json args = nlohmann::json::array();
   bool after = false;
   for (int i = 1; i < argc; ++i) {
-    if (after) args.push_back(argv[i]);
-    after = after || name == argv[i];
+    const std::string arg = argv[i];
+    // A token given after the command is a secret: never into the log.
+    if (arg == "--token") {
+      ++i;
+      continue;
+    }
+    if (arg.rfind("--token=", 0) == 0) continue;
+    if (after) args.push_back(arg);
+    after = after || name == arg;
   }
   nlohmann::json detail = {{"args", args}};
   if (!outcome.empty()) detail["outcome"] = outcome;
