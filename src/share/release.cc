@@ -61,9 +61,15 @@ Release SelectForPartner(store::Store& store, const ReleaseRequest& request, con
   model::Marking highest;
   view.Scan([&](const store::StoredStatement& s) {
     const model::Marking& m = markings.try_emplace(s.marking, view.MarkingOf(s.marking)).first->second;
+    // A source the store does not list (never the case for an ingest) counts as
+    // one with no originator and no protection.
     auto src_it = sources.find(s.source_id);
-    model::Source src = src_it == sources.end() ? model::Source{} : src_it->second;
-    if (src_it == sources.end()) src.id = s.source_id;
+    if (src_it == sources.end()) {
+      model::Source unknown;
+      unknown.id = s.source_id;
+      src_it = sources.emplace(s.source_id, unknown).first;
+    }
+    const model::Source& src = src_it->second;
     const std::string& origin = m.originator.empty() ? src.originator : m.originator;
     // Rule 2: ORCON, and TLP:RED alike.
     if ((m.orcon || m.tlp == model::Tlp::kRed) && origin != to.code) {
