@@ -185,6 +185,9 @@ TEST(Markings, Compartments) {
   EXPECT_EQ(h.Print(), "SECRET//HERMES/ZEUS//REL TO EST");
   EXPECT_THROW(Marking::Parse("SECRET//ZEUS//ATHENA"), model::MarkingError);  // twice
   EXPECT_THROW(Marking::Parse("TLP:AMBER//ZEUS"), model::MarkingError);
+  // A keyword is never a compartment (found by marking_fuzz).
+  EXPECT_THROW(Marking::Parse("CONFIDENTIAL//SRCPROT/SRCPROT"), model::MarkingError);
+  EXPECT_THROW(Marking::Parse("SECRET//ZEUS/ORCON"), model::MarkingError);
 }
 
 TEST(Markings, HighestOfInputs) {

@@ -53,14 +53,24 @@ Tlp TlpOf(const std::string& part) {
 }
 
 // "ZEUS" or "ZEUS/ATHENA": codes joined by '/', none a keyword of the syntax.
-bool IsCompartmentList(const std::string& part) {
-  if (part.empty() || part == "NOFORN" || part == "ORCON" || part == "SRCPROT") return false;
-  for (size_t s = 0; s <= part.size();) {
-    size_t e = part.find('/', s);
-    if (!IsCode(part.substr(s, e == std::string::npos ? std::string::npos : e - s))) return false;
+// "A/B/C" -> {"A", "B", "C"} (empty pieces kept, so a caller can reject them).
+std::vector<std::string> SplitOn(const std::string& text, char sep) {
+  std::vector<std::string> out;
+  for (size_t s = 0; s <= text.size();) {
+    size_t e = text.find(sep, s);
+    out.push_back(text.substr(s, e == std::string::npos ? std::string::npos : e - s));
     if (e == std::string::npos) break;
     s = e + 1;
   }
+  return out;
+}
+
+// No piece may be a keyword of the syntax: "SRCPROT/SRCPROT" would read as the
+// compartment SRCPROT and print as "//SRCPROT", which reads back as a caveat.
+bool IsCompartmentList(const std::string& part) {
+  if (part.empty()) return false;
+  for (const auto& code : SplitOn(part, '/'))
+    if (!IsCode(code) || code == "NOFORN" || code == "ORCON" || code == "SRCPROT") return false;
   return true;
 }
 
@@ -170,14 +180,9 @@ Marking Marking::Parse(std::string_view banner, const ClassificationScheme& sche
       saw_prot = m.source_protected = true;
     } else if (IsCompartmentList(p)) {
       if (!m.compartments.empty()) throw fail("compartments given twice");
-      std::set<std::string> codes;
-      for (size_t s = 0; s <= p.size();) {
-        size_t e = p.find('/', s);
-        codes.insert(p.substr(s, e == std::string::npos ? std::string::npos : e - s));
-        if (e == std::string::npos) break;
-        s = e + 1;
-      }
-      m.compartments.assign(codes.begin(), codes.end());
+      const auto codes = SplitOn(p, '/');
+      const std::set<std::string> unique(codes.begin(), codes.end());
+      m.compartments.assign(unique.begin(), unique.end());
     } else if (p.rfind("TLP:", 0) == 0) {
       if (m.tlp != Tlp::kNone) throw fail("TLP given twice");
       m.tlp = TlpOf(p);

@@ -12,7 +12,7 @@ std::vector<std::string> Corpus() {
       "SECRET//REL TO", "SECRET//REL TO ,,,", "SECRET//REL TO GBR//NOFORN", "SECRET//NOFORN//REL TO GBR",
       "SECRET//ORIG", "SECRET//ORIG GBR//ORIG DEU", "SECRET//SOURCE PROTECTED//ORCON//ORCON",
       "UNCLASSIFIED//REL TO gbr", "SECRET//REL TO GBR, GBR, GBR", "COSMIC TOP SECRET", "TLP:AMBER",
-      "SECRET//\xff\xfe", std::string("SECRET\0//ORCON", 14), " SECRET // ORCON ", "SECRET//REL TO G B R",
+      "SECRET//\xff\xfe", "C//SRCPROT/SRCPROT", "S//ZEUS/ORCON", "S//NOFORN/NOFORN", std::string("SECRET\0//ORCON", 14), " SECRET // ORCON ", "SECRET//REL TO G B R",
   };
   c.push_back("SECRET//REL TO " + std::string(10000, 'A'));
   std::string many = "SECRET//REL TO ";
