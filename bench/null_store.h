@@ -56,6 +56,8 @@ class NullStore final : public store::Store {
   std::vector<std::string> Referencing(const std::string&) override { return {}; }
   bool RemoveJudgement(const std::string&, const std::string&) override { return false; }
   void AppendAudit(const std::string&, const std::string&, const std::string&, int64_t) override {}
+  void AppendAudits(const std::vector<AuditRecord>&) override {}
+  int64_t DataVersion() override { return 0; }
   std::vector<store::AuditEntry> AuditLog(int64_t) override { return {}; }
   std::vector<NameHit> FindNames(const std::vector<std::string>&, bool) override { return {}; }
   void ScanStatements(const std::function<void(const store::StoredStatement&)>&, const std::string&) override {}

@@ -3,6 +3,7 @@
 # Idempotent: packages already present are left alone, so a second run costs one dpkg query.
 # This script is the only place anything gets installed.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git
@@ -18,6 +19,9 @@ PACKAGES=(
   libbenchmark-dev time           # benchmarks, peak memory
   python3-igraph python3-networkx # link analysis is cross-checked against both (tests, run by /usr/bin/python3)
   graphviz                        # the DOT export is checked by Graphviz itself
+  libcpp-httplib-dev              # `dossier serve`: the HTTP server (and the client in API tests)
+  chromium                        # the web page's browser tests (driven by playwright-core from web/)
+  wrk                             # HTTP load generator: bench/run_server_bench.sh
 )
 
 # Optional, with --bench: the peer of the matching benchmark (bench/run_match_bench.sh
@@ -42,12 +46,24 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages present"
-  exit 0
+else
+  echo "install-deps: installing ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "install-deps: installing ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The web page (web/): its npm packages, exactly as web/package-lock.json pins them.
+# Node.js 20 comes with the machine; Debian 12's own nodejs (18) is too old for Vite 8.
+if [ -f web/package-lock.json ]; then
+  if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+    echo "install-deps: the web page needs Node.js 20 or later (found: $(node --version 2>/dev/null || echo none))" >&2
+    exit 1
+  fi
+  if [ ! -f web/node_modules/.package-lock.json ] || ! cmp -s web/package-lock.json web/node_modules/.lock-installed; then
+    echo "install-deps: npm ci in web/"
+    (cd web && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.lock-installed)
+  fi
+fi

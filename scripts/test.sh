@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs every test: once in a normal build, once under
-# AddressSanitizer and UndefinedBehaviorSanitizer. Installs what is missing.
+# AddressSanitizer and UndefinedBehaviorSanitizer; and the web page's tests,
+# in a real browser, against the server of the normal build. Installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
@@ -11,6 +12,9 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 ninja -C build -j "$jobs"
 echo "== tests =="
 ctest --test-dir build --output-on-failure -j "$jobs"
+
+echo "== web page: build, unit tests, browser tests (Debian's chromium) =="
+(cd web && npm run build && DOSSIER_BIN=../build/dossier npm test)
 
 echo "== build (ASan + UBSan) =="
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDOSSIER_SANITIZE=ON -DDOSSIER_BENCH=OFF >/dev/null

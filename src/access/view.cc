@@ -244,6 +244,8 @@ std::optional<Entity> View::Get(const std::string& id) {
     }
     result = std::move(e);
   }
+  // A long-lived view (the server's) must not grow without bound.
+  if (entity_cache_.size() >= kMaxCached) entity_cache_.clear();
   entity_cache_[canonical] = result;
   return result;
 }
@@ -411,6 +413,7 @@ std::vector<Tie> View::TiesOf(const std::string& id) {
     return std::tie(a.reliability, a.credibility, a.from, a.event_claim) <
            std::tie(b.reliability, b.credibility, b.from, b.event_claim);
   });
+  if (tie_cache_.size() >= kMaxCached) tie_cache_.clear();
   tie_cache_[self] = ties;
   return ties;
 }

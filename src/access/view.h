@@ -131,6 +131,7 @@ class View {
   std::map<std::string, model::Source> sources_;
   std::map<std::string, std::string> canonical_;              // member -> cluster id
   std::map<std::string, std::vector<std::string>> clusters_;  // cluster id -> members
+  static constexpr std::size_t kMaxCached = 4096;  // entities (and tie lists) kept for reuse
   std::unordered_map<std::string, std::optional<Entity>> entity_cache_;
   std::unordered_map<std::string, std::vector<Tie>> tie_cache_;
 };

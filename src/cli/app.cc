@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "ingest/error.h"
 #include "model/marking.h"
+#include "query/session.h"
 #include "store/sqlite.h"
 
 namespace dossier::cli {
@@ -76,7 +77,19 @@ int Run(int argc, char** argv) {
   AddMatchCommands(app, ctx);
   AddShareCommands(app, ctx);
   AddDemoCommand(app, ctx);
+  AddServeCommand(app, ctx);
 
+  // A read that found nothing is audited too: probing for hidden entities shows.
+  auto Fail = [&](int code, const std::string& message) {
+    if (!message.empty()) std::cerr << "dossier: " << message << "\n";
+    if (code == kNotFound) {
+      try {
+        AuditRead(app, ctx, argc, argv, "not found");
+      } catch (const std::exception&) {
+      }
+    }
+    return code;
+  };
   try {
     app.parse(argc, argv);
     AuditRead(app, ctx, argc, argv, "");
@@ -84,15 +97,15 @@ int Run(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? kOk : kUsage;
   } catch (const CommandError& e) {
-    std::cerr << "dossier: " << e.what() << "\n";
-    // A read that found nothing is audited too: probing for hidden entities shows.
-    if (e.code() == kNotFound) {
-      try {
-        AuditRead(app, ctx, argc, argv, "not found");
-      } catch (const std::exception&) {
-      }
+    return Fail(e.code(), e.what());
+  } catch (const query::QueryError& e) {
+    switch (e.kind()) {
+      case query::QueryError::kNotFound: return Fail(kNotFound, e.what());
+      case query::QueryError::kBadRequest: return Fail(kUsage, e.what());
+      case query::QueryError::kForbidden: return Fail(kAccess, e.what());
+      case query::QueryError::kInternal: break;
     }
-    return e.code();
+    return Fail(kStoreError, e.what());
   } catch (const ingest::IngestError& e) {
     std::cerr << "dossier: " << e.what() << "\n";
     return kBadInput;

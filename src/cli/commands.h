@@ -15,6 +15,7 @@ void AddAuditCommands(CLI::App& app, Context& ctx);      // audit verify, audit 
 void AddMatchCommands(CLI::App& app, Context& ctx);      // screen, xref, eval-pairs, judge
 void AddShareCommands(CLI::App& app, Context& ctx);      // keys, partners, import
 void AddDemoCommand(CLI::App& app, Context& ctx);        // demo
+void AddServeCommand(CLI::App& app, Context& ctx);       // serve
 
 // export --for ORG: the package of what ORG may receive (commands_share.cc).
 void ExportPackage(Context& ctx, const std::string& org, const std::string& out_path, bool release_orcon);

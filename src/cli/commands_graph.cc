@@ -9,7 +9,8 @@
 #include <thread>
 
 #include "cli/commands.h"
-#include "cli/render.h"
+#include "query/links.h"
+#include "query/render.h"
 #include "graph/centrality.h"
 #include "graph/communities.h"
 #include "graph/export.h"
@@ -19,175 +20,36 @@
 #include "model/grading.h"
 
 namespace dossier::cli {
+using namespace dossier::query;  // the renderings CLI and server share
 namespace {
 
 using graph::Path;
 using graph::ReaderGraph;
 
 // The options shared by the questions that cross ties.
-struct TieOptions {
-  std::vector<std::string> relations;
-  std::string min_grading;
-  std::string as_of;
-
+struct TieOptions : query::TieQuery {
   void Add(CLI::App* cmd) {
     cmd->add_option("--relation", relations, "only ties of this schema (Ownership, Family ...); repeatable");
     cmd->add_option("--min-grading", min_grading, "only ties graded at least this well, e.g. B2 or C3");
     cmd->add_option("--as-of", as_of, "only ties that had begun and not ended on this date (YYYY[-MM[-DD]])");
   }
-
-  graph::TieFilter Filter() const {
-    graph::TieFilter f;
-    const model::Model& model = model::Model::Default();
-    for (const auto& r : relations) {
-      const model::Schema* s = model.Find(r);
-      if (!s || (!s->edge() && !s->IsA("Event")))
-        throw CommandError(kUsage, "unknown relation schema '" + r + "' (a tie schema such as Ownership, Family, Associate, or Event)");
-      f.relations.push_back(r);
-    }
-    if (!min_grading.empty()) {
-      const bool ok = min_grading.size() == 2 && min_grading[0] >= 'A' && min_grading[0] <= 'F' && min_grading[1] >= '1' &&
-                      min_grading[1] <= '6';
-      if (!ok) throw CommandError(kUsage, "--min-grading '" + min_grading + "': expected a reliability A-F and a credibility 1-6, e.g. B2");
-      f.worst_grading = model::GradingRank(min_grading[0], min_grading[1] - '0');
-    }
-    if (!as_of.empty()) {
-      f.as_of = graph::PackDate(as_of, false);
-      if (f.as_of == 0) throw CommandError(kUsage, "--as-of '" + as_of + "': expected a date YYYY, YYYY-MM or YYYY-MM-DD");
-    }
-    return f;
-  }
 };
-
-uint32_t NodeOf(Context& ctx, const std::string& arg) {
-  auto& view = ctx.View();
-  std::string id;
-  try {
-    id = view.Resolve(arg);
-  } catch (const access::AccessError& e) {
-    throw CommandError(kNotFound, e.what());
-  }
-  auto node = ctx.ReaderGraph().Find(id);
-  if (!node) throw CommandError(kNotFound, "no entity with id or name '" + arg + "'");
-  return *node;
-}
 
 // Like NodeOf, for batch rows: nullopt (with the reason) instead of throwing.
 std::optional<uint32_t> TryNodeOf(Context& ctx, const std::string& arg, std::string& why) {
   try {
     return NodeOf(ctx, arg);
-  } catch (const CommandError& e) {
+  } catch (const QueryError& e) {
     why = e.what();
     return std::nullopt;
   }
 }
 
-nlohmann::json NodeJson(Context& ctx, uint32_t node) {
-  const auto& rg = ctx.ReaderGraph();
-  const std::string id(rg.Id(node));
-  nlohmann::json topics = nlohmann::json::array();
-  const uint64_t t = rg.Topics(node);
-  for (std::size_t i = 0; i < rg.graph().Topics().size(); ++i)
-    if (t & (uint64_t{1} << i)) topics.push_back(rg.graph().TopicName(static_cast<uint8_t>(i)));
-  return {{"id", id}, {"caption", Caption(ctx.View(), id)}, {"schema", rg.Schema(node)}, {"topics", topics}};
-}
-
-// The hop from u to v as the View renders it: of the ties the path may use,
-// the best graded, then the smallest tie id.
-std::optional<access::Hop> HopOf(Context& ctx, uint32_t u, uint32_t v, const std::vector<uint32_t>& ties) {
-  const auto& rg = ctx.ReaderGraph();
-  const auto ids = rg.graph().TieIds(ctx.Feed(), ties);
-  const std::set<std::string> allowed(ids.begin(), ids.end());
-  const std::string from(rg.Id(u)), to(rg.Id(v));
-  std::optional<access::Tie> best;
-  for (auto& tie : ctx.View().TiesOf(from)) {
-    if (!allowed.count(tie.tie_id) || tie.Other(from) != to) continue;
-    const int rank = model::GradingRank(tie.reliability, tie.credibility);
-    if (!best || rank < model::GradingRank(best->reliability, best->credibility) ||
-        (rank == model::GradingRank(best->reliability, best->credibility) && tie.tie_id < best->tie_id))
-      best = tie;
-  }
-  if (!best) return std::nullopt;
-  return access::Hop{from, to, *best};
-}
-
-struct RenderedPath {
-  std::vector<access::Hop> hops;
-  std::string marking;
-};
-
-RenderedPath Render(Context& ctx, const Path& p) {
-  RenderedPath out;
-  std::vector<const store::StoredStatement*> evidence;
-  for (std::size_t i = 0; i + 1 < p.nodes.size(); ++i) {
-    auto hop = HopOf(ctx, p.nodes[i], p.nodes[i + 1], p.ties[i]);
-    if (!hop) throw CommandError(kStoreError, "internal: the graph and the view disagree about a tie of " +
-                                                  std::string(ctx.ReaderGraph().Id(p.nodes[i])) + "; run `dossier reindex`");
-    out.hops.push_back(std::move(*hop));
-  }
-  for (const auto& h : out.hops)
-    for (const auto* s : TieEvidence(h.tie)) evidence.push_back(s);
-  out.marking = out.hops.empty() ? "" : ctx.View().Highest(evidence).Print(ctx.View().reader().scheme());
+// A path for people: a header line, then one line a hop.
+std::string PathText(const nlohmann::json& path) {
+  std::string out = fmt::format("{} hops, marking {}\n", path["length"].get<int>(), path.value("marking", ""));
+  for (const auto& h : path["hops"]) out += "  " + HopLine(h) + "\n";
   return out;
-}
-
-nlohmann::json PathJson(Context& ctx, const Path& p, bool weighted) {
-  const RenderedPath r = Render(ctx, p);
-  const auto& rg = ctx.ReaderGraph();
-  nlohmann::json hops = nlohmann::json::array();
-  for (std::size_t i = 0; i < r.hops.size(); ++i) {
-    nlohmann::json h = HopJson(ctx.View(), r.hops[i]);
-    int32_t start = 0, end = 0;
-    for (uint32_t t : p.ties[i]) {
-      if (rg.TieStart(t) != 0 && (start == 0 || rg.TieStart(t) < start)) start = rg.TieStart(t);
-      end = std::max(end, rg.TieEnd(t));
-    }
-    h["start"] = start ? nlohmann::json(graph::UnpackDate(start)) : nlohmann::json();
-    h["end"] = end ? nlohmann::json(graph::UnpackDate(end)) : nlohmann::json();
-    hops.push_back(std::move(h));
-  }
-  nlohmann::json j = {{"length", p.Length()}, {"hops", hops}, {"marking", r.marking}};
-  if (weighted) j["cost"] = p.cost;
-  return j;
-}
-
-std::string PathText(Context& ctx, const Path& p) {
-  const RenderedPath r = Render(ctx, p);
-  std::string out = fmt::format("{} hops, marking {}\n", p.Length(), r.marking);
-  for (const auto& h : r.hops) out += "  " + HopText(ctx.View(), h) + "\n";
-  return out;
-}
-
-// A subgraph of the given nodes and path ties, for --format.
-graph::Subgraph SubgraphOf(Context& ctx, const std::vector<uint32_t>& nodes, const std::vector<access::Hop>& hops,
-                           const std::string& marking) {
-  graph::Subgraph g;
-  g.marking = marking;
-  std::set<uint32_t> seen;
-  for (uint32_t n : nodes) {
-    if (!seen.insert(n).second) continue;
-    const auto j = NodeJson(ctx, n);
-    graph::SubgraphNode node{j["id"], j["caption"], j["schema"], {}};
-    for (const auto& t : j["topics"]) node.topics.push_back(t);
-    g.nodes.push_back(std::move(node));
-  }
-  std::set<std::string> tie_seen;
-  for (const auto& h : hops) {
-    if (!tie_seen.insert(h.tie.tie_id + "|" + h.tie.from + "|" + h.tie.to).second) continue;
-    graph::SubgraphEdge e;
-    e.id = h.tie.tie_id;
-    e.from = h.tie.from;
-    e.to = h.tie.to;
-    e.schema = h.tie.schema;
-    e.label = h.tie.label;
-    e.directed = h.tie.directed;
-    e.grading = model::Grading(h.tie.reliability, h.tie.credibility);
-    std::set<std::string> sources;
-    for (const auto* s : TieEvidence(h.tie)) sources.insert(ctx.View().SourceOf(*s).id);
-    e.sources.assign(sources.begin(), sources.end());
-    g.edges.push_back(std::move(e));
-  }
-  return g;
 }
 
 void WriteExport(const graph::Subgraph& g, const std::string& format, const std::string& out_path) {
@@ -261,44 +123,19 @@ void Neighbours(Context& ctx, const NeighboursArgs& a) {
     else std::cout << count << " entities within " << a.hops << " hops\n";
     return;
   }
-  const auto found = answer(node);
   if (!a.format.empty()) {
     std::vector<uint32_t> nodes{node};
-    for (const auto& [n, d] : found) nodes.push_back(n);
-    // Ties among the nodes found, as the View renders them.
-    std::set<uint32_t> in(nodes.begin(), nodes.end());
-    std::vector<access::Hop> hops;
-    const auto f = rg.Prepare(filter);
-    for (uint32_t u : nodes) {
-      std::map<uint32_t, std::vector<uint32_t>> by_other;
-      rg.ForEachTie(u, f, [&](uint32_t w, uint32_t tie, bool) {
-        if (u < w && in.count(w)) by_other[w].push_back(tie);
-      });
-      for (auto& [w, ties] : by_other)
-        if (auto hop = HopOf(ctx, u, w, ties)) hops.push_back(*hop);
-    }
-    std::vector<const store::StoredStatement*> evidence;
-    for (const auto& h : hops)
-      for (const auto* s : TieEvidence(h.tie)) evidence.push_back(s);
-    const std::string marking = ctx.View().Highest(evidence).Print(ctx.View().reader().scheme());
-    return WriteExport(SubgraphOf(ctx, nodes, hops, marking), a.format, a.out);
+    for (const auto& [n, d] : answer(node)) nodes.push_back(n);
+    const auto hops = TiesAmong(ctx, nodes, filter);
+    return WriteExport(SubgraphOf(ctx, nodes, hops, HighestOf(ctx, hops)), a.format, a.out);
   }
-  ctx.SetResults(static_cast<int64_t>(found.size()));
-  if (ctx.json()) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& [n, d] : found) {
-      nlohmann::json j = NodeJson(ctx, n);
-      j["distance"] = d;
-      list.push_back(std::move(j));
-    }
-    PrintJson({{"id", id}, {"hops", a.hops}, {"count", found.size()}, {"neighbours", list}});
-    return;
-  }
-  for (const auto& [n, d] : found) {
-    const std::string nid(rg.Id(n));
-    std::cout << fmt::format("{}  {:<40} {:<14} {}\n", d, Caption(ctx.View(), nid), rg.Schema(n), nid);
-  }
-  std::cout << found.size() << " entities within " << a.hops << " hops\n";
+  const nlohmann::json j = NeighboursJson(ctx, a.id, a.hops, a.schema, a.ties);
+  ctx.SetResults(j["count"].get<int64_t>());
+  if (ctx.json()) return PrintJson(j);
+  for (const auto& n : j["neighbours"])
+    std::cout << fmt::format("{}  {:<40} {:<14} {}\n", n["distance"].get<int>(), n["caption"].get<std::string>(),
+                             n["schema"].get<std::string>(), n["id"].get<std::string>());
+  std::cout << j["count"].get<std::size_t>() << " entities within " << a.hops << " hops\n";
 }
 
 // ---- path ---------------------------------------------------------------------
@@ -355,7 +192,7 @@ void PathCommand(Context& ctx, const PathArgs& a) {
         if (!why.empty()) j["error"] = why;
         PrintJson(j);
       } else {
-        std::cout << row[0] << " -> " << row[1] << ": " << (p ? PathText(ctx, *p) : "no path" + (why.empty() ? "" : " (" + why + ")") + "\n");
+        std::cout << row[0] << " -> " << row[1] << ": " << (p ? PathText(PathJson(ctx, *p, a.weighted)) : "no path" + (why.empty() ? "" : " (" + why + ")") + "\n");
       }
     }
     if (bad) throw CommandError(kBadInput, "");
@@ -374,16 +211,12 @@ void PathCommand(Context& ctx, const PathArgs& a) {
   if (!a.format.empty()) {
     std::vector<uint32_t> nodes;
     std::vector<access::Hop> hops;
-    std::vector<const store::StoredStatement*> evidence;
     for (const auto& p : paths) {
       nodes.insert(nodes.end(), p.nodes.begin(), p.nodes.end());
       auto r = Render(ctx, p);
       hops.insert(hops.end(), r.hops.begin(), r.hops.end());
     }
-    for (const auto& h : hops)
-      for (const auto* s : TieEvidence(h.tie)) evidence.push_back(s);
-    const std::string marking = hops.empty() ? "" : ctx.View().Highest(evidence).Print(ctx.View().reader().scheme());
-    WriteExport(SubgraphOf(ctx, nodes, hops, marking), a.format, a.out);
+    WriteExport(SubgraphOf(ctx, nodes, hops, HighestOf(ctx, hops)), a.format, a.out);
     if (paths.empty()) throw CommandError(kNotFound, "");
     return;
   }
@@ -411,7 +244,7 @@ void PathCommand(Context& ctx, const PathArgs& a) {
   } else {
     for (std::size_t i = 0; i < paths.size(); ++i) {
       if (paths.size() > 1) std::cout << "path " << i + 1 << ": ";
-      std::cout << PathText(ctx, paths[i]);
+      std::cout << PathText(PathJson(ctx, paths[i], a.weighted));
     }
     if (capped) std::cout << "(more paths exist: raise --cap)\n";
   }
@@ -420,132 +253,46 @@ void PathCommand(Context& ctx, const PathArgs& a) {
 
 // ---- exposure, network, common -----------------------------------------------
 
-uint64_t TopicMask(const graph::Graph& g, const std::vector<std::string>& patterns) {
-  uint64_t mask = 0;
-  for (const auto& p : patterns) {
-    bool any = false;
-    const bool prefix = p.size() >= 2 && p.substr(p.size() - 2) == ".*";
-    for (std::size_t i = 0; i < g.Topics().size(); ++i) {
-      const std::string& t = g.Topics()[i];
-      const bool hit = prefix ? t.rfind(p.substr(0, p.size() - 1), 0) == 0 || t == p.substr(0, p.size() - 2) : t == p;
-      if (hit) {
-        mask |= uint64_t{1} << i;
-        any = true;
-      }
-    }
-    if (!any) throw CommandError(kUsage, "unknown topic '" + p + "' (e.g. sanction, role.pep, gov.*, crime.*)");
+void Exposure(Context& ctx, const std::string& arg, const std::vector<std::string>& topics, int max_hops,
+              const TieOptions& ties) {
+  const nlohmann::json j = ExposureJson(ctx, arg, topics, max_hops, ties);
+  ctx.SetResults(j["count"].get<int64_t>());
+  if (ctx.json()) return PrintJson(j);
+  for (const auto& e : j["exposed"]) {
+    const int distance = e["distance"].get<int>();
+    std::cout << fmt::format("{} hop{}  weakest {}  {} [{}]  {}\n", distance, distance == 1 ? "" : "s",
+                             e["weakest"].get<std::string>(), e["caption"].get<std::string>(), e["schema"].get<std::string>(),
+                             e["matched_topics"].dump());
+    for (const auto& h : e["path"]["hops"]) std::cout << "    " << HopLine(h) << "\n";
   }
-  return mask;
-}
-
-void Exposure(Context& ctx, const std::string& arg, std::vector<std::string> topics, int max_hops, const TieOptions& ties) {
-  if (max_hops < 1 || max_hops > 64) throw CommandError(kUsage, "--max-hops must be between 1 and 64");
-  if (topics.empty()) topics = {"sanction", "sanction.linked", "role.pep", "role.rca", "gov.*", "crime.*", "wanted", "poi"};
-  const auto& rg = ctx.ReaderGraph();
-  const uint64_t mask = TopicMask(rg.graph(), topics);
-  const uint32_t node = NodeOf(ctx, arg);
-  graph::Traversal walk(rg);
-  const auto exposed = walk.Exposure(node, mask, max_hops, ties.Filter());
-  // The rendered paths live until the marking is computed: the evidence points into them.
-  std::vector<RenderedPath> rendered;
-  rendered.reserve(exposed.size());
-  nlohmann::json list = nlohmann::json::array();
-  std::string text;
-  for (const auto& e : exposed) {
-    rendered.push_back(Render(ctx, e.path));
-    const RenderedPath& r = rendered.back();
-    nlohmann::json j = NodeJson(ctx, e.node);
-    nlohmann::json matched = nlohmann::json::array();
-    for (std::size_t i = 0; i < rg.graph().Topics().size(); ++i)
-      if (e.topics & (uint64_t{1} << i)) matched.push_back(rg.graph().TopicName(static_cast<uint8_t>(i)));
-    j["matched_topics"] = matched;
-    j["distance"] = e.distance;
-    j["weakest"] = model::Grading(static_cast<char>('A' + e.weakest / 6), e.weakest % 6 + 1);
-    if (ctx.json()) j["path"] = PathJson(ctx, e.path, false);
-    list.push_back(j);
-    if (!ctx.json()) {
-      text += fmt::format("{} hop{}  weakest {}  {} [{}]  {}\n", e.distance, e.distance == 1 ? "" : "s",
-                          j["weakest"].get<std::string>(), j["caption"].get<std::string>(), j["schema"].get<std::string>(),
-                          matched.dump());
-      for (const auto& h : r.hops) text += "    " + HopText(ctx.View(), h) + "\n";
-    }
-  }
-  std::vector<const store::StoredStatement*> evidence;
-  for (const auto& r : rendered)
-    for (const auto& h : r.hops)
-      for (const auto* s : TieEvidence(h.tie)) evidence.push_back(s);
-  const std::string marking = evidence.empty() ? "" : ctx.View().Highest(evidence).Print(ctx.View().reader().scheme());
-  ctx.SetResults(static_cast<int64_t>(exposed.size()));
-  if (ctx.json()) {
-    PrintJson({{"id", std::string(rg.Id(node))}, {"max_hops", max_hops}, {"count", exposed.size()}, {"exposed", list}, {"marking", marking}});
-  } else {
-    std::cout << text << exposed.size() << " exposed entities within " << max_hops << " hops" << (marking.empty() ? "" : ", marking " + marking) << "\n";
-  }
+  const std::string marking = j["marking"];
+  std::cout << j["count"].get<std::size_t>() << " exposed entities within " << max_hops << " hops"
+            << (marking.empty() ? "" : ", marking " + marking) << "\n";
 }
 
 void Network(Context& ctx, const std::vector<std::string>& args, int max_hops, const TieOptions& ties, const std::string& format,
              const std::string& out) {
-  if (args.size() < 2) throw CommandError(kUsage, "network needs at least two entities");
-  if (max_hops < 1 || max_hops > 64) throw CommandError(kUsage, "--max-hops must be between 1 and 64");
-  std::vector<uint32_t> seeds;
-  for (const auto& a : args) seeds.push_back(NodeOf(ctx, a));
-  graph::PathOptions options;
-  options.max_hops = max_hops;
-  options.filter = ties.Filter();
-  const auto& rg = ctx.ReaderGraph();
-  graph::Traversal walk(rg);
-  const auto net = walk.Connecting(seeds, options);
-  // Render every tie of the network through the View.
-  const auto f = rg.Prepare(options.filter);
-  const std::set<uint32_t> net_ties(net.ties.begin(), net.ties.end());
-  std::vector<access::Hop> hops;
-  for (uint32_t u : net.nodes) {
-    std::map<uint32_t, std::vector<uint32_t>> by_other;
-    rg.ForEachTie(u, f, [&](uint32_t w, uint32_t tie, bool) {
-      if (u < w && net_ties.count(tie)) by_other[w].push_back(tie);
-    });
-    for (auto& [w, list] : by_other)
-      if (auto hop = HopOf(ctx, u, w, list)) hops.push_back(*hop);
-  }
-  std::vector<const store::StoredStatement*> evidence;
-  for (const auto& h : hops)
-    for (const auto* s : TieEvidence(h.tie)) evidence.push_back(s);
-  const std::string marking = hops.empty() ? "" : ctx.View().Highest(evidence).Print(ctx.View().reader().scheme());
-  ctx.SetResults(static_cast<int64_t>(net.nodes.size()));
-  if (!format.empty()) return WriteExport(SubgraphOf(ctx, net.nodes, hops, marking), format, out);
-  if (ctx.json()) {
-    nlohmann::json nodes = nlohmann::json::array(), list = nlohmann::json::array(), unconnected = nlohmann::json::array();
-    for (uint32_t n : net.nodes) nodes.push_back(NodeJson(ctx, n));
-    for (const auto& h : hops) list.push_back(HopJson(ctx.View(), h));
-    for (const auto& [a, b] : net.unconnected) unconnected.push_back({std::string(rg.Id(a)), std::string(rg.Id(b))});
-    nlohmann::json seed_ids = nlohmann::json::array();
-    for (uint32_t s : seeds) seed_ids.push_back(std::string(rg.Id(s)));
-    PrintJson({{"seeds", seed_ids}, {"nodes", nodes}, {"ties", list}, {"unconnected", unconnected}, {"marking", marking}});
-    return;
-  }
-  std::cout << fmt::format("{} entities, {} ties{}\n", net.nodes.size(), hops.size(), marking.empty() ? "" : ", marking " + marking);
-  for (const auto& h : hops) std::cout << "  " << HopText(ctx.View(), h) << "\n";
-  for (const auto& [a, b] : net.unconnected)
-    std::cout << fmt::format("  no path within {} hops between {} and {}\n", max_hops, rg.Id(a), rg.Id(b));
+  graph::Subgraph subgraph;
+  const nlohmann::json j = NetworkJson(ctx, args, max_hops, ties, format.empty() ? nullptr : &subgraph);
+  ctx.SetResults(static_cast<int64_t>(j["nodes"].size()));
+  if (!format.empty()) return WriteExport(subgraph, format, out);
+  if (ctx.json()) return PrintJson(j);
+  const std::string marking = j["marking"];
+  std::cout << fmt::format("{} entities, {} ties{}\n", j["nodes"].size(), j["ties"].size(), marking.empty() ? "" : ", marking " + marking);
+  for (const auto& h : j["ties"]) std::cout << "  " << HopLine(h) << "\n";
+  for (const auto& pair : j["unconnected"])
+    std::cout << fmt::format("  no path within {} hops between {} and {}\n", max_hops, pair[0].get<std::string>(),
+                             pair[1].get<std::string>());
 }
 
 void Common(Context& ctx, const std::string& a, const std::string& b, const TieOptions& ties) {
-  const uint32_t u = NodeOf(ctx, a), v = NodeOf(ctx, b);
-  const auto& rg = ctx.ReaderGraph();
-  graph::Traversal walk(rg);
-  const auto common = walk.CommonNeighbours(u, v, ties.Filter());
-  ctx.SetResults(static_cast<int64_t>(common.size()));
-  if (ctx.json()) {
-    nlohmann::json list = nlohmann::json::array();
-    for (uint32_t n : common) list.push_back(NodeJson(ctx, n));
-    PrintJson({{"a", std::string(rg.Id(u))}, {"b", std::string(rg.Id(v))}, {"count", common.size()}, {"common", list}});
-    return;
-  }
-  for (uint32_t n : common) {
-    const std::string id(rg.Id(n));
-    std::cout << fmt::format("{:<40} {:<14} {}\n", Caption(ctx.View(), id), rg.Schema(n), id);
-  }
-  std::cout << common.size() << " common neighbours\n";
+  const nlohmann::json j = CommonJson(ctx, a, b, ties);
+  ctx.SetResults(j["count"].get<int64_t>());
+  if (ctx.json()) return PrintJson(j);
+  for (const auto& n : j["common"])
+    std::cout << fmt::format("{:<40} {:<14} {}\n", n["caption"].get<std::string>(), n["schema"].get<std::string>(),
+                             n["id"].get<std::string>());
+  std::cout << j["count"].get<std::size_t>() << " common neighbours\n";
 }
 
 // ---- whole-graph measures ------------------------------------------------------

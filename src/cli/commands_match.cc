@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "query/judgements.h"
 #include "ingest/csv.h"
 #include "ingest/error.h"
 #include "ingest/progress.h"
@@ -307,56 +308,14 @@ void EvalPairs(Context& ctx, const std::string& path, double threshold) {
 }
 
 void Judge(Context& ctx, const std::string& a, const std::string& b, const std::string& verdict, bool undo) {
-  if (!undo && verdict != "positive" && verdict != "negative" && verdict != "unsure")
-    throw CommandError(kUsage, "verdict must be positive, negative or unsure (or --undo)");
-  if (undo && !verdict.empty()) throw CommandError(kUsage, "--undo takes no verdict");
-  auto& view = ctx.View();
-  std::string ida, idb;
-  try {
-    ida = view.Resolve(a);
-    idb = view.Resolve(b);
-  } catch (const access::AccessError& e) {
-    throw CommandError(kNotFound, e.what());
-  }
-  if (view.reader().user().role == "reader") throw CommandError(kAccess, "readers may not record judgements");
-  auto& store = view.store();
-  // Resolve() names clusters. A judgement is about the records the analyst
-  // named: when an argument is a member id, keep it rather than its cluster's.
-  auto member_or_cluster = [&](const std::string& arg, const std::string& cluster) {
-    auto e = view.Get(cluster);
-    if (e && std::binary_search(e->members.begin(), e->members.end(), arg)) return arg;
-    return cluster;
-  };
-  ida = member_or_cluster(a, ida);
-  idb = member_or_cluster(b, idb);
-  // For an undo, find the judgement between members of the two.
-  if (undo) {
-    auto ea = view.Get(ida), eb = view.Get(idb);
-    bool removed = false;
-    std::string ra, rb;
-    for (const auto& x : ea->members)
-      for (const auto& y : eb->members)
-        if (!removed && store.RemoveJudgement(x, y)) removed = true, ra = x, rb = y;
-    if (!removed) throw CommandError(kNotFound, "no judgement between '" + a + "' and '" + b + "'");
-    store.AppendAudit(view.reader().name(), "judge", nlohmann::json{{"a", ra}, {"b", rb}, {"verdict", "undo"}}.dump(), 1);
-    if (ctx.json()) PrintJson({{"a", ra}, {"b", rb}, {"verdict", nullptr}, {"undone", true}});
-    else std::cout << fmt::format("{} and {}: judgement withdrawn\n", ra, rb);
-    return;
-  }
-  if (ida == idb && verdict == "positive") {
-    if (ctx.json()) PrintJson({{"a", ida}, {"b", idb}, {"verdict", verdict}, {"note", "already one entity"}});
-    else std::cout << ida << " and " << idb << " are already one entity\n";
-    return;
-  }
-  store.PutJudgement(store::Judgement{ida, idb, verdict, view.reader().name(), ""});
-  store.AppendAudit(view.reader().name(), "judge", nlohmann::json{{"a", ida}, {"b", idb}, {"verdict", verdict}}.dump(), 1);
-  if (verdict == "positive") {
-    access::View after(store, view.reader());
-    if (after.Canonical(ida) != after.Canonical(idb))
-      std::cerr << "dossier: recorded, but " << ida << " and " << idb
-                << " stay apart: a negative judgement keeps members of their clusters apart\n";
-  }
-  if (ctx.json()) PrintJson({{"a", ida}, {"b", idb}, {"verdict", verdict}});
+  const nlohmann::json j = query::Judge(ctx.View(), a, b, verdict, undo);
+  if (j.value("apart", false))
+    std::cerr << "dossier: recorded, but " << j["a"].get<std::string>() << " and " << j["b"].get<std::string>()
+              << " stay apart: a negative judgement keeps members of their clusters apart\n";
+  if (ctx.json()) return PrintJson(j);
+  const std::string ida = j["a"], idb = j["b"];
+  if (j.value("undone", false)) std::cout << fmt::format("{} and {}: judgement withdrawn\n", ida, idb);
+  else if (j.contains("note")) std::cout << ida << " and " << idb << " are already one entity\n";
   else std::cout << fmt::format("{} {} {}\n", ida, verdict == "positive" ? "=" : (verdict == "negative" ? "!=" : "?="), idb);
 }
 

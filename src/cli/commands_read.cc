@@ -4,9 +4,10 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/render.h"
+#include "query/render.h"
 
 namespace dossier::cli {
+using namespace dossier::query;  // the renderings CLI and server share
 namespace {
 
 std::string ResolveOrFail(access::View& view, const std::string& arg) {

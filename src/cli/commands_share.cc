@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "ingest/error.h"
+#include "share/exchange.h"
 #include "share/import.h"
 #include "share/keys.h"
 #include "share/partners.h"
@@ -32,13 +33,6 @@ std::string RequireAdmin(Context& ctx, const char* what) {
   const access::Reader& reader = ctx.View().reader();
   if (reader.user().role != "admin") throw CommandError(kAccess, std::string("only an administrator may ") + what);
   return reader.name();
-}
-
-std::string Now() {
-  const std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
 }
 
 std::string ReadFile(const std::string& path) {
@@ -132,7 +126,7 @@ void AddPartner(Context& ctx, const std::string& org_in, const std::string& key_
   }
   std::sort(p.compartments.begin(), p.compartments.end());
   p.compartments.erase(std::unique(p.compartments.begin(), p.compartments.end()), p.compartments.end());
-  p.added_at = Now();
+  p.added_at = share::UtcNow();
   partners.Put(p);
   partners.Save(store);
   // The instance's organisation now shares with ORG (principals list shows it).
@@ -205,67 +199,30 @@ void Import(Context& ctx, const std::string& path) {
   }
 }
 
-// What a partner may receive (share/release.h), with the instance's keys and
-// the partner list it was computed from.
-struct PartnerRelease {
-  std::string org;
-  share::KeyPair keys;
-  share::PartnerList partners;
-  share::Release release;
-};
-
-PartnerRelease ReleaseFor(Context& ctx, const std::string& org_in, bool release_orcon) {
-  auto& store = ctx.Store();
-  PartnerRelease pr;
-  pr.org = org_in;
-  for (char& c : pr.org) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  pr.keys = InstanceKeys(ctx);
-  pr.partners = share::PartnerList::Load(store);
-  const share::Partner* partner = pr.partners.Find(pr.org);
-  if (!partner) throw CommandError(kUsage, pr.org + " is not a partner (dossier partners add " + pr.org + " --key FILE)");
-  try {
-    pr.release = share::SelectForPartner(store, share::ReleaseRequest{pr.keys.organisation, partner, release_orcon}, pr.keys);
-  } catch (const share::KeyError& e) {
-    throw CommandError(kUsage, e.what());
-  }
-  return pr;
-}
-
 }  // namespace
 
-void ExportPackage(Context& ctx, const std::string& org_in, const std::string& out_path, bool release_orcon) {
+void ExportPackage(Context& ctx, const std::string& org, const std::string& out_path, bool release_orcon) {
   auto& store = ctx.Store();
   const std::string user = RequireAdmin(ctx, "export packages for partners");
   if (out_path.empty()) throw CommandError(kUsage, "export --for needs --out PKG");
-  PartnerRelease pr = ReleaseFor(ctx, org_in, release_orcon);
-  const std::string& org = pr.org;
-  const share::KeyPair& keys = pr.keys;
-  share::Release& release = pr.release;
-  share::Partner* partner = pr.partners.Find(org);
-  release.package.manifest.sequence = partner->sent + 1;
-  release.package.manifest.created = Now();
-  const std::string bytes = share::WritePackage(release.package, keys);
-  WriteFileAtomically(out_path, bytes);
-  partner->sent = release.package.manifest.sequence;
-  pr.partners.Save(store);
-  const auto& m = release.package.manifest;
+  share::PartnerExport x;
+  try {
+    x = share::ExportFor(store, InstanceKeys(ctx), org, release_orcon, user);
+  } catch (const share::KeyError& e) {
+    throw CommandError(kUsage, e.what());
+  }
+  WriteFileAtomically(out_path, x.bytes);
   ctx.MarkAudited();
-  store.AppendAudit(user, "export",
-                    nlohmann::json{{"to", org}, {"sequence", m.sequence}, {"hash", share::PackageHash(bytes)},
-                                   {"statements", release.package.statements.size()}, {"highest_marking", m.highest_marking},
-                                   {"held_orcon", release.held_orcon}, {"held_third_party", release.held_third_party}}
-                        .dump(),
-                    static_cast<int64_t>(release.package.statements.size()));
+  const auto& m = x.manifest;
   if (ctx.json()) {
-    PrintJson({{"to", org}, {"out", out_path}, {"sequence", m.sequence}, {"highest_marking", m.highest_marking},
-               {"sources", release.package.sources.size()}, {"statements", release.package.statements.size()},
-               {"held_orcon", release.held_orcon}, {"held_third_party", release.held_third_party},
-               {"sanitised", release.sanitised}});
+    PrintJson({{"to", x.to}, {"out", out_path}, {"sequence", m.sequence}, {"highest_marking", m.highest_marking},
+               {"sources", x.sources}, {"statements", x.statements}, {"held_orcon", x.held_orcon},
+               {"held_third_party", x.held_third_party}, {"sanitised", x.sanitised}});
   } else {
     std::cout << fmt::format("{}\npackage {} for {} written to {}: {} statements, {} sources\n"
                              "held back: {} ORCON, {} under the third-party rule; {} statements with a sanitised source\n",
-                             m.highest_marking, m.sequence, org, out_path, release.package.statements.size(),
-                             release.package.sources.size(), release.held_orcon, release.held_third_party, release.sanitised);
+                             m.highest_marking, m.sequence, x.to, out_path, x.statements, x.sources, x.held_orcon,
+                             x.held_third_party, x.sanitised);
   }
 }
 
@@ -279,10 +236,13 @@ void ExportStix(Context& ctx, const std::string& org_in, const std::string& out_
   if (!org_in.empty()) {
     // What a partner may receive, under the same rules as a package.
     audit_user = RequireAdmin(ctx, "export for partners");
-    PartnerRelease pr = ReleaseFor(ctx, org_in, release_orcon);
-    statements = std::move(pr.release.package.statements);
-    producer = pr.keys.organisation;
-    held = pr.release.held_orcon + pr.release.held_third_party;
+    const share::KeyPair keys = InstanceKeys(ctx);
+    try {
+      statements = share::ReleaseFor(store, keys, org_in, release_orcon, &held).statements;
+    } catch (const share::KeyError& e) {
+      throw CommandError(kUsage, e.what());
+    }
+    producer = keys.organisation;
   } else {
     // What the reader may see.
     auto& view = ctx.View();

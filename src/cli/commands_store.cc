@@ -7,7 +7,7 @@
 #include <set>
 
 #include "cli/commands.h"
-#include "cli/render.h"
+#include "query/render.h"
 #include "ingest/csv.h"
 #include "ingest/ingester.h"
 #include "ingest/progress.h"
@@ -17,6 +17,7 @@
 #include "model/statement.h"
 
 namespace dossier::cli {
+using namespace dossier::query;  // the renderings CLI and server share
 namespace {
 
 void Init(Context& ctx, const std::string& levels) {

@@ -11,6 +11,7 @@
 #include "access/view.h"
 #include "graph/graph.h"
 #include "graph/reader_graph.h"
+#include "query/session.h"
 #include "store/store.h"
 
 namespace dossier::cli {
@@ -42,7 +43,7 @@ class CommandError : public std::runtime_error {
   int code_;
 };
 
-class Context {
+class Context : public query::Session {
  public:
   // Holds a reference: the options are filled in by parsing after construction.
   explicit Context(const GlobalOptions& options) : options_(options) {}
@@ -50,15 +51,15 @@ class Context {
   bool json() const { return options_.json; }
   // Opens the store (creating it only when `create`); throws CommandError.
   store::Store& Store(bool create = false);
-  access::View& View();
+  access::View& View() override;
   // Who is acting: the user of --token when given (CommandError kAccess for a
   // bad token), else --as / $DOSSIER_USER ("" when neither).
   const std::string& UserName();
-  access::Feed& Feed();
+  access::Feed& Feed() override;
   // The link-analysis graph, built from the store on first use (progress on a
   // terminal), and the reader's view of it.
   const graph::Graph& Graph();
-  const graph::ReaderGraph& ReaderGraph();
+  const graph::ReaderGraph& ReaderGraph() override;
 
   // Auditing reads: a read command says how many results it gave; Run() then
   // appends one entry for it, as the reader the command resolved (none if it

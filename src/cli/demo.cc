@@ -10,12 +10,13 @@
 #include "analysis/findings.h"
 #include "analysis/linker.h"
 #include "cli/commands.h"
-#include "cli/render.h"
+#include "query/render.h"
 #include "ingest/ingester.h"
 #include "ingest/progress.h"
 #include "model/grading.h"
 
 namespace dossier::cli {
+using namespace dossier::query;  // the renderings CLI and server share
 namespace {
 
 constexpr const char* kHead = "DONALD J. TRUMP";

@@ -228,6 +228,7 @@ IngestReport Ingester::IngestFile(const std::string& path) {
   RecordSink sink = [&](model::EntityRecord&& r) {
     Record(std::move(r), *writer, report);
     progress.Update(bytes, static_cast<uint64_t>(report.statements));
+    if (options_.on_progress) options_.on_progress(bytes, total, static_cast<uint64_t>(report.statements));
   };
   ProgressFn on_bytes = [&](uint64_t b) { bytes = b; };
   const std::string& f = options_.format;

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <unordered_set>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -34,6 +35,9 @@ struct IngestOptions {
   // (Marking::controlled) that names none and whose source names none. Empty for the local analyst of a store without users.
   std::string organisation;
   bool progress = false;      // draw progress on the terminal
+  // Called as records are read (bytes read, file size, statements so far): for
+  // progress shown elsewhere than a terminal (the server's ingest jobs).
+  std::function<void(uint64_t bytes, uint64_t total, uint64_t statements)> on_progress;
   // Defaults for a source the store does not know yet.
   std::string title, kind = "dataset", originator, publisher, url;
 };

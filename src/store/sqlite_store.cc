@@ -471,6 +471,11 @@ void SqliteStore::MoveAuditOut() {
 
 void SqliteStore::AppendAudit(const std::string& user, const std::string& action, const std::string& detail,
                               int64_t results) {
+  AppendAudits({AuditRecord{user, action, detail, results}});
+}
+
+void SqliteStore::AppendAudits(const std::vector<AuditRecord>& records) {
+  if (records.empty()) return;
   Db& db = AuditDb();
   Transaction tx(db);  // BEGIN IMMEDIATE: no other writer between reading the last hash and appending
   AuditEntry e;
@@ -482,17 +487,26 @@ void SqliteStore::AppendAudit(const std::string& user, const std::string& action
       e.prev = last.Text(1);
     }
   }
-  ++e.seq;
-  e.at = Now();
-  e.user = user;
-  e.action = action;
-  e.detail = detail;
-  e.results = results;
-  e.hash = ChainHash(e);
   Stmt q = db.Prepare("INSERT INTO audit(seq, at, user, action, detail, results, prev, hash) VALUES(?,?,?,?,?,?,?,?)");
-  q.Bind(1, e.seq).Bind(2, e.at).Bind(3, e.user).Bind(4, e.action).Bind(5, e.detail).Bind(6, e.results);
-  q.Bind(7, e.prev).Bind(8, e.hash).Run();
+  for (const auto& r : records) {
+    ++e.seq;
+    e.at = Now();
+    e.user = r.user;
+    e.action = r.action;
+    e.detail = r.detail;
+    e.results = r.results;
+    e.hash = ChainHash(e);
+    q.Bind(1, e.seq).Bind(2, e.at).Bind(3, e.user).Bind(4, e.action).Bind(5, e.detail).Bind(6, e.results);
+    q.Bind(7, e.prev).Bind(8, e.hash).Run();
+    e.prev = e.hash;
+  }
   tx.Commit();
+}
+
+int64_t SqliteStore::DataVersion() {
+  Stmt q = db_.Prepare("PRAGMA data_version");
+  q.Step();
+  return q.Int(0);
 }
 
 std::vector<AuditEntry> SqliteStore::AuditLog(int64_t after) {

@@ -28,6 +28,8 @@ class SqliteStore final : public Store {
   bool RemoveJudgement(const std::string& a, const std::string& b) override;
   void AppendAudit(const std::string& user, const std::string& action, const std::string& detail,
                    int64_t results) override;
+  void AppendAudits(const std::vector<AuditRecord>& records) override;
+  int64_t DataVersion() override;
   void PutOrganisation(const model::Organisation& org) override;
   void PutUser(const model::User& user) override;
   void PutCredential(const Credential& credential) override;

@@ -118,6 +118,16 @@ class Store {
   // waits for an ingest's transaction.
   virtual void AppendAudit(const std::string& user, const std::string& action, const std::string& detail,
                            int64_t results) = 0;
+  // Several entries, chained in order, in one transaction (a busy server's reads).
+  struct AuditRecord {
+    std::string user, action, detail;
+    int64_t results = 0;
+  };
+  virtual void AppendAudits(const std::vector<AuditRecord>& records) = 0;
+  // A number that changes whenever another connection (another process, or
+  // another connection of this one) has committed to the statements: a
+  // long-running reader's cue that what it built from them is stale.
+  virtual int64_t DataVersion() = 0;
   virtual void PutOrganisation(const model::Organisation& org) = 0;
   virtual void PutUser(const model::User& user) = 0;
   // Records (or replaces) a credential; revokes one (false if there was none).

@@ -1,5 +1,6 @@
-// Shared renderings of entities, ties and paths: JSON for --json, text for
-// people. Everything rendered comes from a View, so it is already filtered.
+// Renderings of entities, ties and hops shared by the CLI and the server: JSON
+// for machines (the CLI's --json, the HTTP API), text for people.
+// Everything rendered comes from a View, so it is already filtered.
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string>
@@ -7,7 +8,7 @@
 
 #include "access/view.h"
 
-namespace dossier::cli {
+namespace dossier::query {
 
 // "B2": the source's reliability and the statement's credibility.
 std::string GradingOf(access::View& view, const store::StoredStatement& s);
@@ -23,7 +24,6 @@ nlohmann::json HopJson(access::View& view, const access::Hop& hop);
 
 std::string EntityText(access::View& view, const access::Entity& e);
 std::string TieText(access::View& view, const access::Tie& tie, const std::string& self);
-std::string HopText(access::View& view, const access::Hop& hop);
 using access::TieEvidence;
 
-}  // namespace dossier::cli
+}  // namespace dossier::query

@@ -1,4 +1,4 @@
-#include "cli/render.h"
+#include "query/render.h"
 
 #include <fmt/format.h>
 
@@ -9,7 +9,7 @@
 #include "model/schema.h"
 #include "model/statement.h"
 
-namespace dossier::cli {
+namespace dossier::query {
 namespace {
 
 // Properties for which two different values are a conflict, not a list.
@@ -59,8 +59,16 @@ nlohmann::json TieJson(access::View& view, const access::Tie& tie, const std::st
     if (seen.insert(src.id + src.title).second)
       sources.push_back({{"id", src.id}, {"title", src.title}, {"reliability", std::string(1, src.reliability)}});
   }
+  // The tie's dates as its visible statements give them (events: their date).
+  std::string start, end;
+  for (const auto& s : tie.statements) {
+    if ((s.prop == "startDate" || s.prop == "date") && (start.empty() || s.value < start)) start = s.value;
+    if ((s.prop == "endDate" || s.prop == "date") && s.value > end) end = s.value;
+  }
   std::string other = tie.Other(self);
   return {{"tie", tie.tie_id},
+          {"start", start.empty() ? nlohmann::json() : nlohmann::json(start)},
+          {"end", end.empty() ? nlohmann::json() : nlohmann::json(end)},
           {"schema", tie.schema},
           {"label", tie.label},
           {"from", tie.from},
@@ -98,12 +106,19 @@ nlohmann::json EntityJson(access::View& view, const access::Entity& e) {
     for (auto& v : values) distinct.insert(v["value"].get<std::string>());
     if (kSingleValued.count(prop) && distinct.size() > 1) conflicts.push_back(prop);
   }
+  // The page shows its ties and sanctions too: its marking is the highest of all of them.
+  const auto tie_list = view.TiesOf(e.id);
   nlohmann::json ties = nlohmann::json::array();
-  for (const auto& tie : view.TiesOf(e.id)) ties.push_back(TieJson(view, tie, e.id));
+  for (const auto& tie : tie_list) {
+    ties.push_back(TieJson(view, tie, e.id));
+    for (const auto& s : tie.statements) all.push_back(&s);
+  }
+  const auto sanction_list = view.SanctionsOf(e.id);
   nlohmann::json sanctions = nlohmann::json::array();
-  for (const auto& s : view.SanctionsOf(e.id)) {
+  for (const auto& s : sanction_list) {
     sanctions.push_back({{"id", s.id}, {"authority", s.Values("authority")}, {"program", s.Values("program")},
                          {"listingDate", s.Values("listingDate")}});
+    for (const auto& st : s.statements) all.push_back(&st);
   }
   auto topics = view.TopicsOf(e.id);
   return {{"id", e.id},
@@ -131,20 +146,16 @@ std::string TieText(access::View& view, const access::Tie& tie, const std::strin
                      source_list);
 }
 
-std::string HopText(access::View& view, const access::Hop& hop) {
-  auto evidence = TieEvidence(hop.tie);
-  std::set<std::string> sources;
-  for (const auto* s : evidence) sources.insert(SourceLabel(view, *s));
-  std::string source_list;
-  for (const auto& s : sources) source_list += (source_list.empty() ? "" : "; ") + s;
-  return fmt::format("{} --[{}: {}]--> {}   {} {}  on the word of: {}", Caption(view, hop.from), hop.tie.schema,
-                     hop.tie.label, Caption(view, hop.to), model::Grading(hop.tie.reliability, hop.tie.credibility),
-                     view.Highest(evidence).Print(view.reader().scheme()), source_list);
-}
-
 std::string EntityText(access::View& view, const access::Entity& e) {
   std::vector<const store::StoredStatement*> all;
   for (const auto& s : e.statements) all.push_back(&s);
+  // As EntityJson: the marking covers the ties and sanctions shown below.
+  const auto tie_list = view.TiesOf(e.id);
+  const auto sanction_list = view.SanctionsOf(e.id);
+  for (const auto& t : tie_list)
+    for (const auto& s : t.statements) all.push_back(&s);
+  for (const auto& x : sanction_list)
+    for (const auto& s : x.statements) all.push_back(&s);
   std::string out = fmt::format("{}  [{}]  {}\n", e.Caption(), e.schema, e.id);
   out += fmt::format("marking: {}\n", view.Highest(all).Print(view.reader().scheme()));
   if (e.members.size() > 1) {
@@ -173,12 +184,11 @@ std::string EntityText(access::View& view, const access::Entity& e) {
       first = false;
     }
   }
-  auto ties = view.TiesOf(e.id);
-  if (!ties.empty()) {
-    out += fmt::format("\nties ({}):\n", ties.size());
-    for (const auto& t : ties) out += "  " + TieText(view, t, e.id) + "\n";
+  if (!tie_list.empty()) {
+    out += fmt::format("\nties ({}):\n", tie_list.size());
+    for (const auto& t : tie_list) out += "  " + TieText(view, t, e.id) + "\n";
   }
-  for (const auto& s : view.SanctionsOf(e.id)) {
+  for (const auto& s : sanction_list) {
     std::string programs;
     for (const auto& p : s.Values("program")) programs += (programs.empty() ? "" : ", ") + p;
     auto authority = s.Values("authority");
@@ -187,4 +197,4 @@ std::string EntityText(access::View& view, const access::Entity& e) {
   return out;
 }
 
-}  // namespace dossier::cli
+}  // namespace dossier::query
