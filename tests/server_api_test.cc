@@ -54,12 +54,12 @@ class ServerTest : public ::testing::Test {
 
   void TearDown() override { StopServer(); }
 
-  void StartServer() {
+  void StartServer(std::size_t max_body = 8 << 20) {
     server::ServeOptions o;
     o.store_path = store_path_;
     o.port = 0;
     o.mappings_dir = testing::SourcePath("mappings");
-    o.max_body = 1 << 20;
+    o.max_body = max_body;
     server_ = std::make_unique<server::HttpServer>(o);
     server_->Bind();
     thread_ = std::thread([this] { server_->Run(); });
@@ -299,7 +299,7 @@ TEST_F(ServerTest, BadRequestsGetReasonsAndTheServerKeepsServing) {
     EXPECT_FALSE(doc["error"].get<std::string>().empty());
   }
   // A body over the limit is refused before it is read.
-  Reply huge = Post("/match/default", std::string(2 << 20, ' '), analyst_);
+  Reply huge = Post("/match/default", std::string(9 << 20, ' '), analyst_);
   EXPECT_EQ(huge.status, 413);
   EXPECT_EQ(Get("/api/me", analyst_).status, 200);
 }
@@ -392,6 +392,124 @@ TEST_F(ServerTest, ManyConcurrentClientsAllGetAnswers) {
   }
   for (auto& c : clients) c.join();
   EXPECT_EQ(failures.load(), 0);
+}
+
+}  // namespace
+}  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// The demo store's instance (WESTINT) with keys, and BALTSEC as a partner
+// instance of its own: packages and TAXII collections between them.
+class ServerSharingTest : public ServerTest {
+ protected:
+  void SetUp() override {
+    ServerTest::SetUp();
+    StopServer();  // keys and partners are set up through the CLI, as an administrator would
+    partner_ = dir_.File("baltsec.db");
+    auto run = [](const std::string& args) {
+      auto r = testing::RunDossier(args);
+      ASSERT_EQ(r.exit_code, 0) << args << "\n" << r.err;
+    };
+    run("--store " + store_path_ + " --as analyst keys generate");
+    run("--store " + partner_ + " init");
+    run("--store " + partner_ + " principals add-org BALTSEC --country EST");
+    run("--store " + partner_ + " principals add-org WESTINT --country DEU");
+    run("--store " + partner_ + " keys generate --org BALTSEC");
+    run("--store " + store_path_ + " --as analyst partners add BALTSEC --key " + partner_ + ".pub --clearance SECRET");
+    run("--store " + partner_ + " partners add WESTINT --key " + store_path_ + ".pub");
+    StartServer(std::size_t{256} << 20);  // the demo's package is some 70 MB
+  }
+  std::string partner_;
+};
+
+TEST_F(ServerSharingTest, ExportedPackageImportsAtThePartner) {
+  Reply pkg = Get("/api/export?for=baltsec", analyst_);
+  ASSERT_EQ(pkg.status, 200) << pkg.body;
+  EXPECT_NE(pkg.headers.find("Content-Disposition"), pkg.headers.end());
+  const std::string file = dir_.File("p.dossier");
+  testing::WriteFile(file, pkg.body);
+  auto imported = testing::RunDossier("--store " + partner_ + " --json import " + file);
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_GT(json::parse(imported.out)["added"].get<int>(), 0);
+  // What the partner received holds nothing the rules kept from BALTSEC.
+  EXPECT_NE(testing::RunDossier("--store " + partner_ + " show " + kHidden).exit_code, 0);
+  EXPECT_EQ(testing::RunDossier("--store " + partner_ + " show " + kSechin).exit_code, 0);
+  // A package is imported here only from a partner, signed by its key.
+  Reply refused = Post("/api/import", pkg.body, analyst_, "application/x-ndjson");
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_NE(refused.doc["error"].get<std::string>().find("nothing was imported"), std::string::npos);
+}
+
+TEST_F(ServerSharingTest, TaxiiCollectionPerPartner) {
+  Reply discovery = Get("/taxii2/", analyst_);
+  ASSERT_EQ(discovery.status, 200);
+  EXPECT_EQ(discovery.headers.find("Content-Type")->second, "application/taxii+json;version=2.1");
+  EXPECT_EQ(discovery.doc["api_roots"][0], "/taxii2/dossier/");
+  Reply collections = Get("/taxii2/dossier/collections/", analyst_);
+  ASSERT_EQ(collections.doc["collections"].size(), 1u) << collections.body;
+  const std::string id = collections.doc["collections"][0]["id"];
+  // BALTSEC's own user sees its collection; what it holds is what BALTSEC may receive.
+  Reply theirs = Get("/taxii2/dossier/collections/", baltic_);
+  ASSERT_EQ(theirs.doc["collections"].size(), 1u);
+  EXPECT_EQ(theirs.doc["collections"][0]["id"], id);
+  const std::string objects = "/taxii2/dossier/collections/" + id + "/objects/";
+  // Every page, following "next".
+  json all = json::array();
+  std::string cursor;
+  for (int pages = 0; pages < 100; ++pages) {
+    Reply page = Get(objects + "?limit=1000" + (cursor.empty() ? "" : "&next=" + cursor), baltic_);
+    ASSERT_EQ(page.status, 200) << page.body;
+    for (auto& o : page.doc["objects"]) all.push_back(o);
+    if (!page.doc["more"].get<bool>()) break;
+    cursor = page.doc["next"];
+  }
+  ASSERT_FALSE(all.empty());
+  bool sechin = false;
+  for (const auto& o : all) {
+    EXPECT_NE(o.value("x_dossier_id", ""), kHidden);
+    sechin = sechin || o.value("x_dossier_id", "") == kSechin;
+  }
+  EXPECT_TRUE(sechin);
+  // Filters and pages.
+  for (const auto& o : Get(objects + "?match[type]=relationship&limit=1000", baltic_).doc["objects"])
+    EXPECT_EQ(o["type"], "relationship");
+  Reply page = Get(objects + "?limit=2", baltic_);
+  EXPECT_EQ(page.doc["objects"].size(), 2u);
+  EXPECT_TRUE(page.doc["more"].get<bool>());
+  Reply next = Get(objects + "?limit=2&next=" + page.doc["next"].get<std::string>(), baltic_);
+  EXPECT_NE(next.doc["objects"][0]["id"], page.doc["objects"][0]["id"]);
+  const std::string one = all[0]["id"];
+  Reply single = Get(objects + one + "/", baltic_);
+  ASSERT_EQ(single.status, 200);
+  EXPECT_EQ(single.doc["objects"][0]["id"], one);
+  Reply manifest = Get("/taxii2/dossier/collections/" + id + "/manifest/?limit=1000", baltic_);
+  EXPECT_EQ(manifest.doc["objects"].size(), std::min<std::size_t>(1000, all.size()));
+  EXPECT_EQ(manifest.doc["objects"][0]["id"], all[0]["id"]);
+  // A collection of another partner, or none: not found.
+  EXPECT_EQ(Get("/taxii2/dossier/collections/00000000-0000-0000-0000-000000000000/", baltic_).status, 404);
+
+  // BALTSEC posts objects: a status resource, then its identity is here, from BALTSEC.
+  const json envelope = {{"objects",
+                          {{{"type", "identity"}, {"spec_version", "2.1"}, {"id", "identity--6f1b1c8e-0f6b-4f3a-9a57-0d7a1f0c2b11"},
+                            {"created", "2026-11-01T00:00:00.000Z"}, {"modified", "2026-11-01T00:00:00.000Z"},
+                            {"name", "Posted Testperson"}, {"identity_class", "individual"}}}}};
+  Reply posted = Post(objects, envelope.dump(), baltic_, "application/taxii+json;version=2.1");
+  ASSERT_EQ(posted.status, 202) << posted.body;
+  const std::string status_url = "/taxii2/dossier/status/" + posted.doc["id"].get<std::string>() + "/";
+  json status;
+  for (int i = 0; i < 200; ++i) {
+    status = Get(status_url, baltic_).doc;
+    if (status["status"] == "complete") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_EQ(status["status"], "complete") << status;
+  EXPECT_EQ(status["success_count"], 1) << status;
+  Reply search = Get("/api/search?q=testperson", analyst_);
+  bool found = false;
+  for (const auto& hit : search.doc["results"]) found = found || hit["caption"] == "Posted Testperson";
+  EXPECT_TRUE(found) << search.body << "\n" << status;
 }
 
 }  // namespace

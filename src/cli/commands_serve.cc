@@ -15,7 +15,7 @@ struct ServeArgs {
   std::string web = std::string(DOSSIER_SOURCE_DIR) + "/web/dist";
   std::string mappings = std::string(DOSSIER_SOURCE_DIR) + "/mappings";
   int threads = 4;
-  std::size_t max_body_mb = 64;
+  std::size_t max_body_mb = 256;
 };
 
 void Serve(Context& ctx, const ServeArgs& a) {
@@ -60,7 +60,7 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
   serve->add_option("--web", args.web, "the built web page (default: web/dist of the source tree)");
   serve->add_option("--mappings", args.mappings, "CSV mapping files an upload may name (default: mappings/ of the source tree)");
   serve->add_option("--threads", args.threads, "request threads (default 4)");
-  serve->add_option("--max-body", args.max_body_mb, "largest upload, in MiB (default 64)");
+  serve->add_option("--max-body", args.max_body_mb, "largest upload, in MiB (default 256)");
   serve->callback([&] { Serve(ctx, args); });
 }
 

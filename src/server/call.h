@@ -5,6 +5,7 @@
 // every error into a JSON 4xx/5xx answer.
 #pragma once
 #include <map>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -26,10 +27,16 @@ class HttpError : public std::runtime_error {
   int status_;
 };
 
-// TAXII status resources of POSTs, kept in memory (a restart forgets them).
+// TAXII state kept in memory: status resources of POSTs (a restart forgets
+// them), and each partner's released objects, built once per store generation.
 struct TaxiiStatuses {
   std::mutex mu;
   std::map<std::string, nlohmann::json> by_id;
+  struct Released {
+    uint64_t generation = 0;
+    std::shared_ptr<const std::vector<nlohmann::json>> objects;
+  };
+  std::map<std::string, Released> by_partner;
 };
 
 struct Call {

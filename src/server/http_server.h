@@ -22,7 +22,7 @@ struct ServeOptions {
   int port = 8080;          // 0: any free port (see HttpServer::port())
   std::string web_dir;
   std::string mappings_dir;
-  std::size_t max_body = std::size_t{64} << 20;
+  std::size_t max_body = std::size_t{256} << 20;
   int threads = 4;          // request threads
 };
 

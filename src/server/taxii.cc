@@ -70,8 +70,15 @@ nlohmann::json CollectionJson(const std::string& org, bool can_write) {
           {"media_types", {kStixType}}};
 }
 
-// The collection's objects, newest generation; each with its date added.
-std::vector<nlohmann::json> ObjectsOf(Call& c, const std::string& org) {
+// The collection's objects, oldest first, built once per store generation
+// (the release rules run over every statement).
+std::shared_ptr<const std::vector<nlohmann::json>> ObjectsOf(Call& c, const std::string& org) {
+  const uint64_t generation = c.engine.generation();
+  {
+    std::lock_guard lock(c.taxii.mu);
+    auto it = c.taxii.by_partner.find(org);
+    if (it != c.taxii.by_partner.end() && it->second.generation == generation) return it->second.objects;
+  }
   const share::KeyPair keys = [&] {
     try {
       return share::ReadSecretKeyFile(c.engine.store_path() + ".key");
@@ -86,7 +93,10 @@ std::vector<nlohmann::json> ObjectsOf(Call& c, const std::string& org) {
   std::stable_sort(objects.begin(), objects.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
     return a.value("modified", a.value("created", "")) < b.value("modified", b.value("created", ""));
   });
-  return objects;
+  auto shared = std::make_shared<const std::vector<nlohmann::json>>(std::move(objects));
+  std::lock_guard lock(c.taxii.mu);
+  c.taxii.by_partner[org] = {generation, shared};
+  return shared;
 }
 
 std::string DateAdded(const nlohmann::json& o) { return o.value("modified", o.value("created", "")); }
@@ -158,7 +168,7 @@ Response TaxiiObjects(Call& c) {
   c.audit_action = "taxii-objects";
   c.audit_detail = {{"collection", org}};
   const auto objects = ObjectsOf(c, org);
-  return Page(c, Filtered(c, objects), "objects", [](const nlohmann::json& o) { return o; });
+  return Page(c, Filtered(c, *objects), "objects", [](const nlohmann::json& o) { return o; });
 }
 
 Response TaxiiObject(Call& c) {
@@ -168,7 +178,7 @@ Response TaxiiObject(Call& c) {
   c.audit_detail = {{"collection", org}, {"id", c.captures[1]}};
   const auto objects = ObjectsOf(c, org);
   std::vector<const nlohmann::json*> hits;
-  for (const auto& o : objects)
+  for (const auto& o : *objects)
     if (o.value("id", "") == c.captures[1]) hits.push_back(&o);
   if (hits.empty()) throw HttpError(404, "no object '" + c.captures[1] + "' in this collection");
   return Page(c, hits, "objects", [](const nlohmann::json& o) { return o; });
@@ -180,7 +190,7 @@ Response TaxiiManifest(Call& c) {
   c.audit_action = "taxii-manifest";
   c.audit_detail = {{"collection", org}};
   const auto objects = ObjectsOf(c, org);
-  return Page(c, Filtered(c, objects), "objects", [](const nlohmann::json& o) {
+  return Page(c, Filtered(c, *objects), "objects", [](const nlohmann::json& o) {
     return nlohmann::json{{"id", o.value("id", "")}, {"date_added", DateAdded(o)}, {"version", DateAdded(o)},
                           {"media_type", kStixType}};
   });
