@@ -89,15 +89,18 @@ class ServerTest : public ::testing::Test {
     return {{"Authorization", "Bearer " + token}};
   }
 
-  Reply Get(const std::string& path, const std::string& token) {
+  // A client that waits as long as a slow CI machine may need (xref scores the whole store).
+  httplib::Client Client() const {
     httplib::Client c("127.0.0.1", server_->port());
-    return Make(c.Get(path, Auth(token)));
+    c.set_read_timeout(120, 0);
+    return c;
   }
+
+  Reply Get(const std::string& path, const std::string& token) { return Make(Client().Get(path, Auth(token))); }
 
   Reply Post(const std::string& path, const std::string& body, const std::string& token,
              const std::string& type = "application/json") {
-    httplib::Client c("127.0.0.1", server_->port());
-    return Make(c.Post(path, Auth(token), body, type));
+    return Make(Client().Post(path, Auth(token), body, type));
   }
 
   // Polls an ingest job until it ends.
@@ -286,7 +289,7 @@ TEST_F(ServerTest, BadRequestsGetReasonsAndTheServerKeepsServing) {
       {"POST", "/api/ingest?format=csv&mapping=../secret.toml", "x", 400},
       {"GET", "/api/jobs/job-1-00000000", "", 404},
   };
-  httplib::Client c("127.0.0.1", server_->port());
+  httplib::Client c = Client();
   for (const auto& k : cases) {
     httplib::Result r = k.method == "GET"    ? c.Get(k.path, Auth(analyst_))
                         : k.method == "POST" ? c.Post(k.path, Auth(analyst_), k.body, "application/json")
@@ -378,7 +381,7 @@ TEST_F(ServerTest, ManyConcurrentClientsAllGetAnswers) {
   std::vector<std::thread> clients;
   for (int t = 0; t < 4; ++t) {
     clients.emplace_back([&, t] {
-      httplib::Client c("127.0.0.1", server_->port());
+      httplib::Client c = Client();
       c.set_keep_alive(true);
       const auto headers = Auth(t % 2 ? analyst_ : baltic_);
       for (int i = 0; i < 100; ++i) {

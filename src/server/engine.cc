@@ -36,24 +36,32 @@ AuditQueue::~AuditQueue() {
 }
 
 void AuditQueue::Add(store::Store::AuditRecord record) {
+  bool full;
   {
     std::lock_guard lock(mu_);
     queue_.push_back(std::move(record));
     ++added_;
+    full = queue_.size() >= kBatch;
   }
-  wake_.notify_one();
+  // The writer wakes on its own every kLinger; waking it for every entry would
+  // cost each request a context switch.
+  if (full) wake_.notify_one();
 }
 
 void AuditQueue::Flush() {
   std::unique_lock lock(mu_);
   const uint64_t target = added_;
+  flushing_ = true;
+  wake_.notify_one();
   drained_.wait(lock, [&] { return written_ >= target; });
+  flushing_ = false;
 }
 
 void AuditQueue::Loop() {
   std::unique_lock lock(mu_);
   for (;;) {
-    wake_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+    wake_.wait_for(lock, kLinger, [&] { return stop_ || flushing_ || queue_.size() >= kBatch; });
+    if (queue_.empty() && !stop_) continue;
     if (queue_.empty() && stop_) return;
     std::vector<store::Store::AuditRecord> batch;
     batch.swap(queue_);

@@ -70,9 +70,12 @@ class Worker {
 };
 
 // Appends audit entries from a background thread, many per transaction, so
-// that auditing every read does not cost every read a commit.
+// that auditing every read does not cost every read a commit. An entry reaches
+// the log within kLinger, or at once when kBatch are waiting or on Flush().
 class AuditQueue {
  public:
+  static constexpr std::chrono::milliseconds kLinger{50};
+  static constexpr std::size_t kBatch = 512;
   explicit AuditQueue(const std::string& store_path);
   ~AuditQueue();  // flushes what is queued
   void Add(store::Store::AuditRecord record);
@@ -86,7 +89,7 @@ class AuditQueue {
   std::condition_variable wake_, drained_;
   std::vector<store::Store::AuditRecord> queue_;
   uint64_t added_ = 0, written_ = 0;
-  bool stop_ = false;
+  bool stop_ = false, flushing_ = false;
   std::thread thread_;
 };
 

@@ -8,15 +8,21 @@ Stmt::Stmt(sqlite3* db, std::string_view sql) : db_(db) {
     throw StoreError(std::string("store: cannot prepare: ") + sqlite3_errmsg(db) + " in: " + std::string(sql));
 }
 
-Stmt::~Stmt() {
-  if (stmt_) sqlite3_finalize(stmt_);
+Stmt::~Stmt() { Release(); }
+
+void Stmt::Release() {
+  if (!stmt_) return;
+  if (cache_) cache_->TakeBack(stmt_);
+  else sqlite3_finalize(stmt_);
+  stmt_ = nullptr;
 }
 
 Stmt& Stmt::operator=(Stmt&& o) noexcept {
   if (this != &o) {
-    if (stmt_) sqlite3_finalize(stmt_);
+    Release();
     db_ = o.db_;
     stmt_ = o.stmt_;
+    cache_ = o.cache_;
     o.stmt_ = nullptr;
   }
   return *this;
@@ -83,7 +89,31 @@ Db::Db(const std::string& path, bool create) {
 }
 
 Db::~Db() {
+  for (auto& [sql, stmt] : idle_) sqlite3_finalize(stmt);
   if (db_) sqlite3_close_v2(db_);
+}
+
+Stmt Db::Prepare(std::string_view sql) {
+  auto it = idle_.find(std::string(sql));
+  if (it != idle_.end()) {
+    sqlite3_stmt* stmt = it->second;
+    idle_.erase(it);
+    return Stmt(db_, stmt, this);
+  }
+  Stmt fresh(db_, sql);
+  fresh.cache_ = this;
+  return fresh;
+}
+
+void Db::TakeBack(sqlite3_stmt* stmt) {
+  // A reset statement holds no read transaction open: the next use sees new commits.
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  if (idle_.size() >= kMaxCached) {
+    sqlite3_finalize(stmt);
+    return;
+  }
+  idle_.emplace(sqlite3_sql(stmt), stmt);
 }
 
 void Db::Exec(std::string_view sql) {

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace dossier::store {
 
@@ -15,12 +16,14 @@ class StoreError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+class Db;
+
 class Stmt {
  public:
   Stmt() = default;
   Stmt(sqlite3* db, std::string_view sql);
   ~Stmt();
-  Stmt(Stmt&& o) noexcept : db_(o.db_), stmt_(o.stmt_) { o.stmt_ = nullptr; }
+  Stmt(Stmt&& o) noexcept : db_(o.db_), stmt_(o.stmt_), cache_(o.cache_) { o.stmt_ = nullptr; }
   Stmt& operator=(Stmt&& o) noexcept;
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
@@ -43,8 +46,12 @@ class Stmt {
   std::string_view View(int col) const;
 
  private:
+  friend class Db;
+  Stmt(sqlite3* db, sqlite3_stmt* stmt, Db* cache) : db_(db), stmt_(stmt), cache_(cache) {}
+  void Release();
   sqlite3* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
+  Db* cache_ = nullptr;  // the connection whose statement cache takes it back, if any
 };
 
 class Db {
@@ -55,12 +62,20 @@ class Db {
   Db& operator=(const Db&) = delete;
 
   void Exec(std::string_view sql);
-  Stmt Prepare(std::string_view sql) { return Stmt(db_, sql); }
+  // A prepared statement for `sql`: one compiled before and since released, or a
+  // new one. A Stmt goes back to this cache (reset, bindings cleared) when it
+  // dies, so a long-lived connection (the server's) parses each query once.
+  // Statements must not outlive their Db.
+  Stmt Prepare(std::string_view sql);
   sqlite3* raw() const { return db_; }
   int64_t Changes() const { return sqlite3_changes64(db_); }
 
  private:
+  friend class Stmt;
+  static constexpr std::size_t kMaxCached = 128;
+  void TakeBack(sqlite3_stmt* stmt);
   sqlite3* db_ = nullptr;
+  std::unordered_multimap<std::string, sqlite3_stmt*> idle_;  // by SQL text
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK unless Commit() was called.
