@@ -14,7 +14,7 @@ struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
   std::string web = std::string(DOSSIER_SOURCE_DIR) + "/web/dist";
   std::string mappings = std::string(DOSSIER_SOURCE_DIR) + "/mappings";
-  int threads = 4;
+  int threads = 16;
   std::size_t max_body_mb = 256;
 };
 
@@ -59,7 +59,7 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
   serve->add_option("--listen", args.listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0: any free port)");
   serve->add_option("--web", args.web, "the built web page (default: web/dist of the source tree)");
   serve->add_option("--mappings", args.mappings, "CSV mapping files an upload may name (default: mappings/ of the source tree)");
-  serve->add_option("--threads", args.threads, "request threads (default 4)");
+  serve->add_option("--threads", args.threads, "request threads (default 16): each open keep-alive connection holds one");
   serve->add_option("--max-body", args.max_body_mb, "largest upload, in MiB (default 256)");
   serve->callback([&] { Serve(ctx, args); });
 }

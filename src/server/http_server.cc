@@ -5,18 +5,27 @@
 #include <algorithm>
 #include <atomic>
 #include <csignal>
+#include <semaphore>
+#include <thread>
 #include <stdexcept>
 
 namespace dossier::server {
 
 struct HttpServer::Impl {
+  explicit Impl(int parallel) : slots(parallel) {}
   httplib::Server http;
+  // httplib gives each open connection a thread of its own; answering takes a
+  // core. More threads than connections keeps a waiting client from starving,
+  // and fewer slots than threads keeps the cores from thrashing.
+  std::counting_semaphore<256> slots;
 };
 
 HttpServer::HttpServer(ServeOptions options) : options_(std::move(options)) {
   engine_ = std::make_unique<Engine>(options_.store_path);
   api_ = std::make_unique<Api>(*engine_, ApiOptions{options_.web_dir, options_.mappings_dir, std::size_t{1} << 20});
-  impl_ = std::make_unique<Impl>();
+  const int parallel = options_.parallel > 0 ? options_.parallel
+                                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  impl_ = std::make_unique<Impl>(std::min(parallel, 256));
   auto& http = impl_->http;
   const int threads = std::max(1, options_.threads);
   http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
@@ -39,7 +48,9 @@ HttpServer::HttpServer(ServeOptions options) : options_(std::move(options)) {
       req.headers[key] = v;
     }
     req.body = in.body;
+    impl_->slots.acquire();
     Response r = api_->Handle(req);
+    impl_->slots.release();
     out.status = r.status;
     for (const auto& [k, v] : r.headers) out.set_header(k, v);
     out.set_header("X-Content-Type-Options", "nosniff");

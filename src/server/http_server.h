@@ -23,7 +23,8 @@ struct ServeOptions {
   std::string web_dir;
   std::string mappings_dir;
   std::size_t max_body = std::size_t{256} << 20;
-  int threads = 4;          // request threads
+  int threads = 16;         // request threads: a keep-alive connection holds one while open
+  int parallel = 0;         // requests computed at once (0: the machine's cores); the rest wait their turn
 };
 
 class HttpServer {
