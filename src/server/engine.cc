@@ -4,11 +4,14 @@
 
 namespace dossier::server {
 
-ReaderSession::ReaderSession(store::Store& store, access::Reader reader, std::shared_ptr<const graph::Graph> graph)
-    : view_(store, std::move(reader)), feed_(store), graph_(std::move(graph)) {}
+ReaderSession::ReaderSession(store::Store& store, access::Reader reader, Engine& engine)
+    : view_(store, std::move(reader)), feed_(store), engine_(engine) {}
 
 const graph::ReaderGraph& ReaderSession::ReaderGraph() {
-  if (!reader_graph_) reader_graph_ = std::make_unique<graph::ReaderGraph>(*graph_, view_);
+  if (!reader_graph_) {
+    graph_ = engine_.Graph();
+    reader_graph_ = std::make_unique<graph::ReaderGraph>(*graph_, view_);
+  }
   return *reader_graph_;
 }
 
@@ -17,7 +20,7 @@ Worker::Worker(const std::string& store_path) : store_(store::Store::Open(store_
 ReaderSession& Worker::Session(Engine& engine, const std::string& user) {
   auto it = sessions_.find(user);
   if (it != sessions_.end()) return *it->second;
-  auto session = std::make_unique<ReaderSession>(*store_, access::Reader::Resolve(*store_, user), engine.Graph());
+  auto session = std::make_unique<ReaderSession>(*store_, access::Reader::Resolve(*store_, user), engine);
   return *sessions_.emplace(user, std::move(session)).first->second;
 }
 
@@ -60,9 +63,15 @@ void AuditQueue::Flush() {
 void AuditQueue::Loop() {
   std::unique_lock lock(mu_);
   for (;;) {
-    wake_.wait_for(lock, kLinger, [&] { return stop_ || flushing_ || queue_.size() >= kBatch; });
-    if (queue_.empty() && !stop_) continue;
-    if (queue_.empty() && stop_) return;
+    // The predicate holds only when there is something to do: a predicate true
+    // with an empty queue would spin here holding the lock Flush() waits for.
+    wake_.wait_for(lock, kLinger, [&] {
+      return stop_ || queue_.size() >= kBatch || (flushing_ && !queue_.empty());
+    });
+    if (queue_.empty()) {
+      if (stop_) return;
+      continue;
+    }
     std::vector<store::Store::AuditRecord> batch;
     batch.swap(queue_);
     lock.unlock();

@@ -35,11 +35,15 @@
 
 namespace dossier::server {
 
+class Engine;
+
 // One reader's session inside a worker: their View and ReaderGraph, on the
 // worker's connection.
 class ReaderSession : public query::Session {
  public:
-  ReaderSession(store::Store& store, access::Reader reader, std::shared_ptr<const graph::Graph> graph);
+  // The graph is fetched from the engine on first use: most requests (an
+  // entity, a search, a screening) never need it.
+  ReaderSession(store::Store& store, access::Reader reader, Engine& engine);
   access::View& View() override { return view_; }
   access::Feed& Feed() override { return feed_; }
   const graph::ReaderGraph& ReaderGraph() override;
@@ -47,11 +51,10 @@ class ReaderSession : public query::Session {
  private:
   access::View view_;
   access::Feed feed_;
-  std::shared_ptr<const graph::Graph> graph_;
+  Engine& engine_;
+  std::shared_ptr<const graph::Graph> graph_;  // kept alive while the ReaderGraph uses it
   std::unique_ptr<graph::ReaderGraph> reader_graph_;
 };
-
-class Engine;
 
 // A worker: one SQLite connection and the sessions of the readers it served.
 class Worker {
