@@ -2,6 +2,9 @@
 // store, real HTTP requests (cpp-httplib's client). Each test gets its own
 // copy, so tests that write (ingest, judgements, imports) stay independent.
 //
+// (A Reply is bound to a name before its JSON is iterated: a range-for over
+// Get(...).doc[...] would iterate a temporary that is already gone.)
+//
 // What is proved: every route answers its documented shape; a partner's user
 // cannot reach what the rules hide from them, by any route, and a hidden
 // entity answers exactly as an unknown one; bad requests get 4xx JSON with a
@@ -186,7 +189,8 @@ TEST_F(ServerTest, HiddenEntityAnswersExactlyAsAnUnknownOne) {
   // Nothing of it leaks through search, ties or screening either.
   Reply entity = Get(std::string("/api/entities/") + kHidden, analyst_);
   const std::string name = entity.doc["caption"];
-  for (const auto& hit : Get("/api/search?q=" + httplib::detail::encode_query_param(name), baltic_).doc["results"])
+  const Reply search = Get("/api/search?q=" + httplib::detail::encode_query_param(name), baltic_);
+  for (const auto& hit : search.doc["results"])
     EXPECT_NE(hit["id"], kHidden);
   Reply match = Post("/match/default", json{{"queries", {{"q", {{"schema", "Person"}, {"properties", {{"name", {name}}}}}}}}}.dump(),
                      baltic_);
@@ -225,6 +229,34 @@ TEST_F(ServerTest, AdjacentAndPathsCarryTheirEvidence) {
   Reply exposure = Get("/api/entities/rpt-tillerson/exposure?max_hops=2", analyst_);
   ASSERT_EQ(exposure.status, 200);
   EXPECT_GT(exposure.doc["count"].get<int>(), 0);
+}
+
+TEST_F(ServerTest, SourcesAndNeighboursAreTheReaders) {
+  // A partner's user sees fewer sources, and protected ones of other organisations sanitised.
+  Reply mine = Get("/api/sources", analyst_), theirs = Get("/api/sources", baltic_);
+  ASSERT_EQ(mine.status, 200);
+  ASSERT_EQ(theirs.status, 200);
+  EXPECT_GT(mine.doc["sources"].size(), 0u);
+  EXPECT_LE(theirs.doc["sources"].size(), mine.doc["sources"].size());
+  for (const auto& s : theirs.doc["sources"])
+    if (s["protected"].get<bool>() && s["originator"] != "BALTSEC") {
+      EXPECT_EQ(s["id"], "protected") << s;
+    }
+  Reply near = Get(std::string("/api/entities/") + kSechin + "/neighbours?hops=2&schema=Person", analyst_);
+  ASSERT_EQ(near.status, 200) << near.body;
+  EXPECT_EQ(near.doc["count"].get<std::size_t>(), near.doc["neighbours"].size());
+  for (const auto& n : near.doc["neighbours"]) {
+    EXPECT_EQ(n["schema"], "Person");
+    EXPECT_LE(n["distance"].get<int>(), 2);
+  }
+  // What the partner may not see is not among its neighbours either.
+  Reply via = Get("/api/entities/rpt-trump-org/neighbours?hops=2", baltic_);
+  ASSERT_EQ(via.status, 200) << via.body;
+  for (const auto& n : via.doc["neighbours"]) EXPECT_NE(n["id"], kHidden);
+  bool seen = false;
+  const Reply analysts = Get("/api/entities/rpt-trump-org/neighbours?hops=2", analyst_);
+  for (const auto& n : analysts.doc["neighbours"]) seen = seen || n["id"] == kHidden;
+  EXPECT_TRUE(seen);
 }
 
 TEST_F(ServerTest, MatchSpeaksYentesShapes) {
@@ -318,7 +350,8 @@ TEST_F(ServerTest, JudgementsLeaveTheReviewQueueAndReadersMayNotJudge) {
   Reply judged = Post("/api/judgements", json{{"a", a}, {"b", b}, {"judgement", "negative"}}.dump(), analyst_);
   ASSERT_EQ(judged.status, 200) << judged.body;
   EXPECT_EQ(judged.doc["verdict"], "negative");
-  for (const auto& s : Get("/api/xref?limit=5&min_score=0.5", analyst_).doc["suggestions"])
+  const Reply after = Get("/api/xref?limit=5&min_score=0.5", analyst_);
+  for (const auto& s : after.doc["suggestions"])
     EXPECT_FALSE(s["a"]["id"] == a && s["b"]["id"] == b);
   Reply bad = Post("/api/judgements", json{{"a", a}, {"b", b}, {"judgement", "maybe"}}.dump(), analyst_);
   EXPECT_EQ(bad.status, 400);
@@ -476,7 +509,8 @@ TEST_F(ServerSharingTest, TaxiiCollectionPerPartner) {
   }
   EXPECT_TRUE(sechin);
   // Filters and pages.
-  for (const auto& o : Get(objects + "?match[type]=relationship&limit=1000", baltic_).doc["objects"])
+  const Reply relationships = Get(objects + "?match[type]=relationship&limit=1000", baltic_);
+  for (const auto& o : relationships.doc["objects"])
     EXPECT_EQ(o["type"], "relationship");
   Reply page = Get(objects + "?limit=2", baltic_);
   EXPECT_EQ(page.doc["objects"].size(), 2u);
