@@ -455,9 +455,28 @@ class ServerSharingTest : public ServerTest {
     run("--store " + partner_ + " keys generate --org BALTSEC");
     run("--store " + store_path_ + " --as analyst partners add BALTSEC --key " + partner_ + ".pub --clearance SECRET");
     run("--store " + partner_ + " partners add WESTINT --key " + store_path_ + ".pub");
+    // A BALTSEC user cleared below what BALTSEC may receive.
+    run("--store " + store_path_ + " --as analyst principals add-user baltlow --org BALTSEC --clearance CONFIDENTIAL");
+    {
+      auto store = store::Store::Open(store_path_, false);
+      low_ = access::IssueToken(*store, "baltlow").token;
+    }
     StartServer(std::size_t{256} << 20);  // the demo's package is some 70 MB
   }
-  std::string partner_;
+  // Every object of a collection, following "next".
+  json AllObjects(const std::string& objects, const std::string& token) {
+    json all = json::array();
+    std::string cursor;
+    for (int pages = 0; pages < 100; ++pages) {
+      Reply page = Get(objects + "?limit=1000" + (cursor.empty() ? "" : "&next=" + cursor), token);
+      if (page.status != 200) return json();
+      for (auto& o : page.doc["objects"]) all.push_back(o);
+      if (!page.doc["more"].get<bool>()) break;
+      cursor = page.doc["next"];
+    }
+    return all;
+  }
+  std::string partner_, low_;
 };
 
 TEST_F(ServerSharingTest, ExportedPackageImportsAtThePartner) {
@@ -491,17 +510,21 @@ TEST_F(ServerSharingTest, TaxiiCollectionPerPartner) {
   ASSERT_EQ(theirs.doc["collections"].size(), 1u);
   EXPECT_EQ(theirs.doc["collections"][0]["id"], id);
   const std::string objects = "/taxii2/dossier/collections/" + id + "/objects/";
-  // Every page, following "next".
-  json all = json::array();
-  std::string cursor;
-  for (int pages = 0; pages < 100; ++pages) {
-    Reply page = Get(objects + "?limit=1000" + (cursor.empty() ? "" : "&next=" + cursor), baltic_);
-    ASSERT_EQ(page.status, 200) << page.body;
-    for (auto& o : page.doc["objects"]) all.push_back(o);
-    if (!page.doc["more"].get<bool>()) break;
-    cursor = page.doc["next"];
-  }
+  const json all = AllObjects(objects, baltic_);
+  ASSERT_TRUE(all.is_array());
   ASSERT_FALSE(all.empty());
+  // A user of the partner cleared lower gets only what they could read here.
+  const json low = AllObjects(objects, low_);
+  ASSERT_TRUE(low.is_array());
+  EXPECT_LT(low.size(), all.size());
+  std::size_t secret = 0;
+  for (const auto& o : all) secret += o.value("x_dossier_marking", "").rfind("SECRET", 0) == 0;
+  EXPECT_GT(secret, 0u);
+  for (const auto& o : low) {
+    const std::string marking = o.value("x_dossier_marking", "");
+    EXPECT_NE(marking.rfind("SECRET", 0), 0u) << o;
+    EXPECT_NE(marking.rfind("TOP SECRET", 0), 0u) << o;
+  }
   bool sechin = false;
   for (const auto& o : all) {
     EXPECT_NE(o.value("x_dossier_id", ""), kHidden);

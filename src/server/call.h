@@ -36,7 +36,7 @@ struct TaxiiStatuses {
     uint64_t generation = 0;
     std::shared_ptr<const std::vector<nlohmann::json>> objects;
   };
-  std::map<std::string, Released> by_partner;
+  std::map<std::string, Released> by_partner;  // by partner and reader
 };
 
 struct Call {

@@ -6,11 +6,15 @@
 // nothing) as a job, whose TAXII status resource reports it.
 //
 // Who may use a partner's collection: this instance's administrators, and users
-// of that partner organisation. Collections of other partners do not exist for
+// of that partner organisation. What a collection shows a reader is what the
+// partner may receive *and* the reader may see (the one visibility rule): a user
+// cleared below the partner's level, or an administrator not read into a
+// compartment the partner is, gets nothing through TAXII they could not read here. Collections of other partners do not exist for
 // anyone else (404, as an unknown collection).
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "access/reader.h"
 #include "server/call.h"
@@ -74,9 +78,11 @@ nlohmann::json CollectionJson(const std::string& org, bool can_write) {
 // (the release rules run over every statement).
 std::shared_ptr<const std::vector<nlohmann::json>> ObjectsOf(Call& c, const std::string& org) {
   const uint64_t generation = c.engine.generation();
+  const access::Reader& reader = c.View().reader();
+  const std::string key = org + '\x1f' + reader.name();
   {
     std::lock_guard lock(c.taxii.mu);
-    auto it = c.taxii.by_partner.find(org);
+    auto it = c.taxii.by_partner.find(key);
     if (it != c.taxii.by_partner.end() && it->second.generation == generation) return it->second.objects;
   }
   const share::KeyPair keys = [&] {
@@ -86,8 +92,17 @@ std::shared_ptr<const std::vector<nlohmann::json>> ObjectsOf(Call& c, const std:
       throw HttpError(409, e.what());
     }
   }();
-  const auto statements = share::ReleaseFor(c.worker.store(), keys, org, false).statements;
-  auto bundle = share::StixBundle(statements, keys.organisation, access::SchemeOf(c.worker.store())).bundle;
+  auto statements = share::ReleaseFor(c.worker.store(), keys, org, false).statements;
+  const auto scheme = access::SchemeOf(c.worker.store());
+  if (!reader.sees_everything()) {
+    std::unordered_map<std::string, bool> visible;  // by banner
+    std::erase_if(statements, [&](const share::PackageStatement& p) {
+      auto [it, fresh] = visible.try_emplace(p.marking, false);
+      if (fresh) it->second = reader.CanSee(model::Marking::Parse(p.marking, scheme));
+      return !it->second;
+    });
+  }
+  auto bundle = share::StixBundle(statements, keys.organisation, scheme).bundle;
   std::vector<nlohmann::json> objects;
   for (auto& o : bundle["objects"]) objects.push_back(std::move(o));
   std::stable_sort(objects.begin(), objects.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
@@ -95,7 +110,7 @@ std::shared_ptr<const std::vector<nlohmann::json>> ObjectsOf(Call& c, const std:
   });
   auto shared = std::make_shared<const std::vector<nlohmann::json>>(std::move(objects));
   std::lock_guard lock(c.taxii.mu);
-  c.taxii.by_partner[org] = {generation, shared};
+  c.taxii.by_partner[key] = {generation, shared};
   return shared;
 }
 
