@@ -11,10 +11,8 @@
 //   {"status", "error"} naming the parameter or field and the reason.
 // - Reads are audited (as the CLI's): who, what, how many results, "not found".
 #pragma once
-#include <atomic>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 

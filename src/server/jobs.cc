@@ -103,15 +103,4 @@ std::optional<nlohmann::json> Jobs::Status(const std::string& id, const std::str
   return j;
 }
 
-void Jobs::Wait(const std::string& id) {
-  std::shared_ptr<Job> job;
-  {
-    std::lock_guard lock(mu_);
-    auto it = jobs_.find(id);
-    if (it == jobs_.end()) return;
-    job = it->second;
-  }
-  if (job->thread.joinable() && job->thread.get_id() != std::this_thread::get_id()) job->thread.join();
-}
-
 }  // namespace dossier::server

@@ -33,8 +33,6 @@ class Jobs {
   // {"job","state":"running"|"done"|"failed","file","done_bytes","total_bytes",
   //  "statements","error","result"}; nullopt when unknown or not `user`'s.
   std::optional<nlohmann::json> Status(const std::string& id, const std::string& user, bool admin);
-  // Blocks until the job has ended (tests).
-  void Wait(const std::string& id);
 
  private:
   struct Job {

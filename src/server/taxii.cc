@@ -177,21 +177,27 @@ Response TaxiiCollection(Call& c) {
   return Taxii(CollectionJson(PartnerOf(c), true));
 }
 
-Response TaxiiObjects(Call& c) {
+namespace {
+
+// The objects of the collection a read names, for this reader; the read is audited as `action`.
+std::shared_ptr<const std::vector<nlohmann::json>> ReadCollection(Call& c, const char* action) {
   CheckAccept(c);
   const std::string org = PartnerOf(c);
-  c.audit_action = "taxii-objects";
+  c.audit_action = action;
   c.audit_detail = {{"collection", org}};
-  const auto objects = ObjectsOf(c, org);
+  return ObjectsOf(c, org);
+}
+
+}  // namespace
+
+Response TaxiiObjects(Call& c) {
+  const auto objects = ReadCollection(c, "taxii-objects");
   return Page(c, Filtered(c, *objects), "objects", [](const nlohmann::json& o) { return o; });
 }
 
 Response TaxiiObject(Call& c) {
-  CheckAccept(c);
-  const std::string org = PartnerOf(c);
-  c.audit_action = "taxii-object";
-  c.audit_detail = {{"collection", org}, {"id", c.captures[1]}};
-  const auto objects = ObjectsOf(c, org);
+  const auto objects = ReadCollection(c, "taxii-object");
+  c.audit_detail["id"] = c.captures[1];
   std::vector<const nlohmann::json*> hits;
   for (const auto& o : *objects)
     if (o.value("id", "") == c.captures[1]) hits.push_back(&o);
@@ -200,11 +206,7 @@ Response TaxiiObject(Call& c) {
 }
 
 Response TaxiiManifest(Call& c) {
-  CheckAccept(c);
-  const std::string org = PartnerOf(c);
-  c.audit_action = "taxii-manifest";
-  c.audit_detail = {{"collection", org}};
-  const auto objects = ObjectsOf(c, org);
+  const auto objects = ReadCollection(c, "taxii-manifest");
   return Page(c, Filtered(c, *objects), "objects", [](const nlohmann::json& o) {
     return nlohmann::json{{"id", o.value("id", "")}, {"date_added", DateAdded(o)}, {"version", DateAdded(o)},
                           {"media_type", kStixType}};
