@@ -645,17 +645,20 @@ GenCorpus GenerateMatchCorpus(std::size_t entities, std::size_t queries, uint64_
       const bool ru = c.country == "ru";
       const bool has_latin = e.names.size() > 1 || !ru;
       const std::string base = has_latin ? CompanyLatin(c) : e.names.front();
+      // The legal form a query may write: the entity's own Latin one, or its Cyrillic
+      // one romanised ("PAO" for ПАО). Another form ("OOO" for an АО) is another company.
+      const std::string form = has_latin || !ru ? c.form : RomaniseCyrillic(c.n_form, 1);
       if (query.kind == "typo") {
         t = RandomEdit(base, rng);
       } else if (query.kind == "reorder" || query.kind == "initials") {
-        t = ru ? Join({c.form, c.coined, c.sector}) : Shuffle(CompanyLatin(c), rng);
+        t = ru ? Join({form, c.coined, c.sector}) : Shuffle(CompanyLatin(c), rng);
         query.kind = "reorder";
       } else if (query.kind == "missing") {
         t = ru && !has_latin ? c.n_coined + " " + c.n_noun : Join({c.coined, c.sector});
         if (t == e.names.back()) t = Join({c.coined, c.form});
       } else if (query.kind == "translit") {
         if (ru) {
-          t = has_latin ? c.n_coined + " " + c.n_noun + " " + c.n_form : Join({RomaniseCyrillic(c.n_coined, 1), c.sector, "OOO"});
+          t = has_latin ? c.n_coined + " " + c.n_noun + " " + c.n_form : Join({RomaniseCyrillic(c.n_coined, 1), c.sector, form});
         } else {
           t = RandomEdit(Shuffle(base, rng), rng);
           query.kind = "mixed";

@@ -185,6 +185,8 @@ struct Lexicon {
   std::unordered_set<std::string> connectors, patronymic_words, common_words;
   std::vector<std::string> patronymic_suffixes;
   std::unordered_map<std::string, std::string> variants;
+  // Persons: common Arabic given names to one spelling (names.json).
+  std::unordered_map<std::string, std::string> arabic_script_names, person_variants;
 };
 
 bool IsAscii(std::string_view s) {
@@ -233,6 +235,8 @@ Lexicon LoadLexicon() {
     for (auto& tokens : FoldPhrase(w.get<std::string>(), true))
       if (tokens.size() == 1) lx.common_words.insert(tokens[0]);
   for (const auto& [from, to] : j.at("token_variants").items()) lx.variants[from] = to.get<std::string>();
+  for (const auto& [from, to] : j.at("arabic_script_names").items()) lx.arabic_script_names[from] = to.get<std::string>();
+  for (const auto& [from, to] : j.at("person_name_variants").items()) lx.person_variants[from] = to.get<std::string>();
   for (const auto& form : j.at("legal_forms")) {
     int rank = static_cast<int>(lx.legal_forms.size());
     LegalForm lf{form.at("class").get<std::string>(), form.at("family").get<std::string>()};
@@ -261,6 +265,55 @@ bool PatronymicLike(const Lexicon& lx, const std::string& t) {
 bool Initial(const std::string& t) { return t.size() == 1 && IsAlpha(static_cast<unsigned char>(t[0])); }
 
 // ---- persons ----
+
+// "abd" and what follows it, as one token: "abdul" + the name ("Abd al-Rahman",
+// "Abdel Rahman", "Abdur Rahman" and عبد الرحمن all read "abdulrahman"), and
+// "abdullah" for every spelling of Abd Allah (the Arabic rules give "abd al lh").
+std::string AbdulCompound(std::string_view rest) {
+  static const std::unordered_set<std::string_view> kAllah = {"allah", "alla", "llah", "lah", "lh", "la",
+                                                              "ullah", "ulla", "ellah", "ella", "allh"};
+  if (kAllah.count(rest)) return "abdullah";
+  return "abdul" + std::string(rest);
+}
+
+// Arabic names are written in more ways than any other names on the sanctions
+// lists: vowels (Mohammed, Muhammad), the article (Abd al-Rahman, Abdelrahman) and,
+// in Arabic script, no short vowels at all (محمد reads "mhmd"). The "abd" compounds
+// become one token, and the common given names one spelling each, so the index and
+// the scorer compare like with like. Only tokens of one comma segment are joined.
+void CanonicalArabicNames(const Lexicon& lx, bool arabic_script, std::vector<Raw>& raw) {
+  static const std::unordered_set<std::string_view> kAbd = {"abd", "abdel", "abdul", "abdal", "abdol", "abdil", "abdur", "abdus"};
+  static const std::unordered_set<std::string_view> kArticle = {"al", "el", "ul", "ar", "as", "ad", "az", "ash",
+                                                                "at", "an", "ur", "ud", "us"};
+  for (size_t i = 0; i < raw.size(); ++i) {
+    std::string& text = raw[i].text;
+    // Capitals mark a surname ("ABD Rahman": surname Abd, given name Rahman), so a
+    // word in capitals and one in lower case are not one name.
+    auto all_caps = [](const Raw& r) { return r.caps && !r.lower; };
+    if (kAbd.count(text) && i + 1 < raw.size() && raw[i + 1].segment == raw[i].segment && !raw[i + 1].quoted &&
+        all_caps(raw[i]) == all_caps(raw[i + 1])) {
+      size_t last = i + 1;
+      if (kArticle.count(raw[last].text) && last + 1 < raw.size() && raw[last + 1].segment == raw[i].segment) ++last;
+      if (raw[last].text.size() < 2) continue;  // "Abd A." stays as written
+      text = AbdulCompound(raw[last].text);
+      raw.erase(raw.begin() + static_cast<std::ptrdiff_t>(i) + 1, raw.begin() + static_cast<std::ptrdiff_t>(last) + 1);
+    } else if (text.size() >= 6 && text.compare(0, 3, "abd") == 0) {
+      for (std::string_view prefix : {"abdel", "abdul", "abdal", "abdol", "abdil", "abdur"})
+        if (text.compare(0, prefix.size(), prefix) == 0 && text.size() >= prefix.size() + 2) {
+          text = AbdulCompound(std::string_view(text).substr(prefix.size()));
+          break;
+        }
+    }
+  }
+  for (Raw& r : raw) {
+    if (arabic_script) {
+      auto it = lx.arabic_script_names.find(r.text);
+      if (it != lx.arabic_script_names.end()) r.text = it->second;
+    }
+    auto it = lx.person_variants.find(r.text);
+    if (it != lx.person_variants.end()) r.text = it->second;
+  }
+}
 
 
 void Person(std::vector<Raw> raw, bool cyrillic, NormalisedName& out) {
@@ -616,6 +669,7 @@ NormalisedName NormaliseName(std::string_view name, NameKind kind) {
           // East Asian order: read as "SURNAME, Given".
           for (size_t i = 1; i < raw.size(); ++i) raw[i].segment = std::max(raw[i].segment, 1);
         }
+        CanonicalArabicNames(Vocab(), out.script == "Arab", raw);
         Person(std::move(raw), out.script == "Cyrl", out);
         break;
       case NameKind::kOrganisation:

@@ -49,7 +49,13 @@ double ScorePairing(const std::vector<RecordToken>& a, const std::vector<RecordT
   for (const auto& t : b) total += t.weight;
   double matched = 0.0, penalty = 0.0, paired = 0.0;
   for (const auto& p : pairs) {
-    const double m = 2.0 * std::min(a[p.left].weight, b[p.right].weight);
+    // An initial that stands for the name on the other side accounts for that
+    // whole name: "Mahmoud T. Al-Harbi" is nearer "Mahmoud Tariq Al-Harbi" than
+    // "Mahmoud Al-Harbi", which leaves the T. unexplained.
+    const bool initial_for_name =
+        p.s > 0.0 && (a[p.left].text.size() == 1) != (b[p.right].text.size() == 1);
+    const double m = initial_for_name ? a[p.left].weight + b[p.right].weight
+                                     : 2.0 * std::min(a[p.left].weight, b[p.right].weight);
     matched += p.s * m;
     penalty += (1.0 - p.s) * m;
     paired += m;
