@@ -4,6 +4,7 @@
 #include <cctype>
 #include <unordered_set>
 
+#include "match/name_similarity.h"
 #include "match/phonetic.h"
 #include "model/country.h"
 #include "model/date.h"
@@ -69,9 +70,12 @@ RecordName MakeName(std::string_view value, NameKind kind, bool weak) {
       rt.metaphone_alt = std::move(dm.alternate);
       rt.skeleton = ConsonantSkeleton(t.text);
     }
+    rt.has_digit = std::any_of(t.text.begin(), t.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    rt.roman = IsRomanNumeral(t.text);
     out.compact += t.text;
     out.tokens.push_back(std::move(rt));
   }
+  out.generation = GenerationOf(out.name);
   for (char c : out.name.latin) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.letters += c;

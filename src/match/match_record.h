@@ -57,6 +57,8 @@ struct RecordToken {
   std::string metaphone;       // Double Metaphone primary ("" for digits)
   std::string metaphone_alt;   // Double Metaphone alternate
   std::string skeleton;        // consonant skeleton
+  bool has_digit = false;      // any of 0-9: compared as a number
+  bool roman = false;          // a roman numeral (i .. xiv, not xi)
 };
 
 struct RecordName {
@@ -70,6 +72,8 @@ struct RecordName {
                                        // folded form ("OOO ALKON" / "LIMITED
                                        // LIABILITY COMPANY ALKON")
   bool weak = false;                // a weakAlias: counts for less
+  std::string generation;           // "jr", "sr", "ii", "iii", "iv" or "": what tells a
+                                    // father from a son who share every other token
 };
 
 enum class IdentifierKind { kPassport, kTax, kRegistration, kImo, kGeneric };

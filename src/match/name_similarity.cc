@@ -26,10 +26,6 @@ constexpr double kNumberTypoLikeness = 0.3;
 constexpr double kTypoCost = 0.5;
 constexpr std::size_t kMinTypoLetters = 4;
 
-bool HasDigit(const std::string& s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 struct Pair {
   std::size_t left, right;
   double s;
@@ -176,7 +172,6 @@ bool SameTokens(const std::vector<RecordToken>& a, const std::vector<RecordToken
 constexpr std::array<std::string_view, 13> kRoman = {"i", "ii", "iii", "iv",  "v",   "vi",  "vii",
                                                      "viii", "ix", "x", "xii", "xiii", "xiv"};
 
-bool IsRoman(const std::string& t) { return std::find(kRoman.begin(), kRoman.end(), t) != kRoman.end(); }
 
 // A token mixing letters and digits gives its digits only: "valfajr2" and its typo
 // "vaflajr2" are both ship number 2.
@@ -184,14 +179,14 @@ std::vector<std::string> Numerals(const RecordName& n) {
   std::vector<std::string> out;
   const auto& t = n.tokens;
   for (std::size_t k = 0; k < t.size(); ++k) {
-    if (HasDigit(t[k].text)) {
+    if (t[k].has_digit) {
       std::string digits;
       for (char c : t[k].text)
         if (c >= '0' && c <= '9') digits += c;
       out.push_back(std::move(digits));
       continue;
     }
-    if (std::find(kRoman.begin(), kRoman.end(), t[k].text) != kRoman.end()) {
+    if (t[k].roman) {
       const bool single_next = (k > 0 && t[k - 1].text.size() == 1) || (k + 1 < t.size() && t[k + 1].text.size() == 1);
       if (t[k].text.size() > 1 || (t[k].role != NameToken::kInitial && !single_next)) out.push_back(t[k].text);
     }
@@ -274,11 +269,10 @@ double TypoLikeness(const RecordName& a, const RecordName& b) {
 
 }  // namespace
 
-// The generation a person's name states: "jr", "sr", "ii", "iii", "iv", or ""
-// when none. Father and son share every other token, so a differing generation
-// is the one thing that tells them apart.
-static std::string Generation(const RecordName& name) {
-  for (const auto& t : name.name.tokens) {
+bool IsRomanNumeral(std::string_view t) { return std::find(kRoman.begin(), kRoman.end(), t) != kRoman.end(); }
+
+std::string GenerationOf(const NormalisedName& name) {
+  for (const auto& t : name.tokens) {
     if (t.role != NameToken::kHonorific) continue;
     if (t.text == "jr" || t.text == "jnr" || t.text == "junior") return "jr";
     if (t.text == "sr" || t.text == "snr" || t.text == "senior") return "sr";
@@ -290,16 +284,16 @@ static std::string Generation(const RecordName& name) {
 double TokenLikeness(const RecordToken& a, const RecordToken& b, bool sound) {
   if (a.text == b.text) return 1.0;
   if (a.text.empty() || b.text.empty()) return 0.0;
-  if (HasDigit(a.text) || HasDigit(b.text)) {
+  if (a.has_digit || b.has_digit) {
     // Numbers one typo apart ("7877" / "x877", "8648" / "6848", "780" / "7870") are
     // other ships or units, but nearer the query than any other number: a weak
     // likeness ranks the nearest first and keeps it far below the same number.
-    const bool both = HasDigit(a.text) && HasDigit(b.text);
+    const bool both = a.has_digit && b.has_digit;
     const bool long_enough = std::min(a.text.size(), b.text.size()) >= 2;
     return both && long_enough && DamerauOsa(a.text, b.text) == 1 ? kNumberTypoLikeness : 0.0;
   }
   // Roman numerals too: "ii" is not "iii", whatever Jaro-Winkler says.
-  const bool roman_a = IsRoman(a.text), roman_b = IsRoman(b.text);
+  const bool roman_a = a.roman, roman_b = b.roman;
   if ((roman_a && roman_b) || (roman_a && a.text.size() > 1) || (roman_b && b.text.size() > 1)) return 0.0;
   if (a.text.size() == 1 || b.text.size() == 1) {
     return a.text.front() == b.text.front() ? kInitialLikeness : 0.0;
@@ -360,7 +354,8 @@ NameComparison CompareNames(const RecordName& a, const RecordName& b, bool expla
   }
   const bool weak = a.weak || b.weak;
   if (weak) out.score *= kWeakAliasFactor;
-  const std::string gen_a = Generation(a), gen_b = Generation(b);
+  const std::string& gen_a = a.generation;
+  const std::string& gen_b = b.generation;
   const bool generations_differ = gen_a != gen_b;
   if (generations_differ) {
     out.score *= kGenerationFactor;

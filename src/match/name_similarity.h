@@ -50,6 +50,7 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "match/match_record.h"
 
@@ -73,6 +74,12 @@ struct NameComparison {
 // skeleton) count; true for persons' names, which are transliterated by ear, and
 // false for organisations', which are written ("maute group" is not "mehdi group").
 double TokenLikeness(const RecordToken& a, const RecordToken& b, bool sound = true);
+
+// Whether a folded token is a roman numeral that may number a name (i .. xiv; not
+// "xi", more often a surname), and the generation a person's name states ("jr",
+// "sr", "ii", "iii", "iv" or ""). BuildMatchRecord stores both with each name.
+bool IsRomanNumeral(std::string_view token);
+std::string GenerationOf(const NormalisedName& name);
 
 NameComparison CompareNames(const RecordName& a, const RecordName& b, bool explain, bool sound = true);
 
