@@ -104,7 +104,7 @@ D_QPS_CORE=$(val qps_per_core)
 echo
 echo "== side by side ($N entities; dossier over $Q queries, pg_trgm over the first $PGQ of them)"
 printf "%-28s %12s %16s\n" "engine" "recall@10" "queries/s/core"
-printf "%-28s %12s %16s\n" "dossier candidate index" "$D_RECALL" "$D_QPS_CORE"
+printf "%-28s %12s %16s\n" "dossier (index + scorer)" "$D_RECALL" "$D_QPS_CORE"
 printf "%-28s %12s %16s\n" "PostgreSQL 15 pg_trgm GIN" "$PG_RECALL" "$PG_QPS"
 if [ "$(echo "$PG_RECALL > 0" | bc -l)" -eq 1 ]; then RRATIO="$(echo "scale=2; $D_RECALL / $PG_RECALL" | bc -l)x"; else RRATIO="n/a (pg recall 0)"; fi
 echo "ratio (dossier / pg_trgm): recall $RRATIO, speed $(echo "scale=1; $D_QPS_CORE / $PG_QPS" | bc -l)x"

@@ -109,6 +109,16 @@ TEST(MatchName, ArabicCompoundsAndCommonNames) {
   EXPECT_EQ(P("Abd A. Saleh").Folded(), "abd a salih");
   // Segments stay apart: the comma ends the surname.
   EXPECT_EQ(P("ABD, Rahman").Folded(), "rahman abd");
+  // Found by name_fuzz: words are joined in the order Folded() writes them (after the
+  // comma's reordering, without the quoted nickname), so a folded name reads back the same.
+  for (const char* name : {"AQTSA, Ach Mb Abd", "ABD \"Alabd\" Alr", "aBD AN, Mo", "SALEH, Abd"}) {
+    const std::string folded = P(name).Folded();
+    EXPECT_EQ(P(folded).Folded(), folded) << name;
+  }
+  EXPECT_EQ(P("SALEH, Abd").Folded(), P("Abd Saleh").Folded());  // "abdulsalih" both
+  // A join that would make a token longer than kMaxTokenChars is not made.
+  const NormalisedName long_name = P("ABD AL " + std::string(kMaxTokenChars - 2, 'X'));
+  for (const NameToken& t : long_name.tokens) EXPECT_LE(t.text.size(), kMaxTokenChars);
 }
 
 TEST(MatchName, Persian) {

@@ -278,57 +278,73 @@ std::string AbdulCompound(std::string_view rest) {
 
 // Arabic names are written in more ways than any other names on the sanctions
 // lists: vowels (Mohammed, Muhammad), the article (Abd al-Rahman, Abdelrahman) and,
-// in Arabic script, no short vowels at all (محمد reads "mhmd"). The "abd" compounds
-// become one token, and the common given names one spelling each, so the index and
-// the scorer compare like with like. Only tokens of one comma segment are joined.
+// in Arabic script, no short vowels at all (محمد reads "mhmd"). The common given
+// names get one spelling each, and one-word "abd" compounds their "abdul" form
+// ("abdelrahman", "abdallah"), so the index and the scorer compare like with like.
+// Word by word, so it does not depend on the order of the words.
 void CanonicalArabicNames(const Lexicon& lx, bool arabic_script, std::vector<Raw>& raw) {
-  static const std::unordered_set<std::string_view> kAbd = {"abd", "abdel", "abdul", "abdal", "abdol", "abdil", "abdur", "abdus"};
-  static const std::unordered_set<std::string_view> kArticle = {"al", "el", "ul", "ar", "as", "ad", "az", "ash",
-                                                                "at", "an", "ur", "ud", "us"};
-  for (size_t i = 0; i < raw.size(); ++i) {
-    std::string& text = raw[i].text;
-    // Capitals mark a surname ("ABD Rahman": surname Abd, given name Rahman), so a
-    // word in capitals and one in lower case are not one name.
-    auto all_caps = [](const Raw& r) { return r.caps && !r.lower; };
-    if (kAbd.count(text) && i + 1 < raw.size() && raw[i + 1].segment == raw[i].segment && !raw[i + 1].quoted &&
-        all_caps(raw[i]) == all_caps(raw[i + 1])) {
-      size_t last = i + 1;
-      if (kArticle.count(raw[last].text) && last + 1 < raw.size() && raw[last + 1].segment == raw[i].segment) ++last;
-      if (raw[last].text.size() < 2) continue;  // "Abd A." stays as written
-      text = AbdulCompound(raw[last].text);
-      raw.erase(raw.begin() + static_cast<std::ptrdiff_t>(i) + 1, raw.begin() + static_cast<std::ptrdiff_t>(last) + 1);
-    } else if (text.size() >= 6 && text.compare(0, 3, "abd") == 0) {
+  for (Raw& r : raw) {
+    std::string& text = r.text;
+    if (text.size() >= 6 && text.compare(0, 3, "abd") == 0) {
       for (std::string_view prefix : {"abdel", "abdul", "abdal", "abdol", "abdil", "abdur"})
         if (text.compare(0, prefix.size(), prefix) == 0 && text.size() >= prefix.size() + 2) {
           text = AbdulCompound(std::string_view(text).substr(prefix.size()));
           break;
         }
     }
-  }
-  for (Raw& r : raw) {
     if (arabic_script) {
-      auto it = lx.arabic_script_names.find(r.text);
-      if (it != lx.arabic_script_names.end()) r.text = it->second;
+      auto it = lx.arabic_script_names.find(text);
+      if (it != lx.arabic_script_names.end()) text = it->second;
     }
-    auto it = lx.person_variants.find(r.text);
-    if (it != lx.person_variants.end()) r.text = it->second;
+    auto it = lx.person_variants.find(text);
+    if (it != lx.person_variants.end()) text = it->second;
+  }
+}
+
+// "abd", an optional article and the name after it, as one token: "Abd al-Rahman",
+// "Abdel Rahman" and عبد الرحمن all read "abdulrahman". Run on the tokens in the
+// order Folded() writes them, so that a folded name reads back the same; the joined
+// token takes the role and weight of the name.
+void JoinAbdCompounds(std::vector<NameToken>& tokens) {
+  static const std::unordered_set<std::string_view> kAbd = {"abd", "abdel", "abdul", "abdal", "abdol", "abdil", "abdur", "abdus"};
+  static const std::unordered_set<std::string_view> kArticle = {"al", "el", "ul", "ar", "as", "ad", "az", "ash",
+                                                                "at", "an", "ur", "ud", "us"};
+  auto is_name = [](const NameToken& t) {
+    return t.text.size() >= 2 &&  // "Abd A." stays as written
+           (t.role == NameToken::kGiven || t.role == NameToken::kSurname || t.role == NameToken::kPatronymic);
+  };
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (!kAbd.count(tokens[i].text) || tokens[i].role == NameToken::kHonorific) continue;
+    size_t last = i + 1;
+    if (kArticle.count(tokens[last].text) && last + 1 < tokens.size()) ++last;
+    if (!is_name(tokens[last])) continue;
+    // Every token stays within kMaxTokenChars (the comparators' bit-parallel limit).
+    if (tokens[last].text.size() + 5 > kMaxTokenChars) continue;
+    NameToken joined = tokens[last];
+    joined.text = AbdulCompound(tokens[last].text);
+    tokens[i] = std::move(joined);
+    tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1, tokens.begin() + static_cast<std::ptrdiff_t>(last) + 1);
   }
 }
 
 
-void Person(std::vector<Raw> raw, bool cyrillic, NormalisedName& out) {
+void Person(std::vector<Raw> raw, bool cyrillic, bool arabic_script, NormalisedName& out) {
   const Lexicon& lx = Vocab();
   // Quoted nicknames, unless the whole name is quoted.
   bool any_quoted = false, any_plain = false;
   for (const auto& r : raw) (r.quoted ? any_quoted : any_plain) = true;
-  std::vector<Item> t;
+  std::vector<Raw> kept;
   for (auto& r : raw) {
     if (any_quoted && any_plain && r.quoted) {
       out.nicknames.push_back(std::move(r.text));
     } else {
-      t.push_back({std::move(r)});
+      kept.push_back(std::move(r));
     }
   }
+  // After the nicknames are out, so that the words joined are the words Folded() writes.
+  CanonicalArabicNames(lx, arabic_script, kept);
+  std::vector<Item> t;
+  for (auto& r : kept) t.push_back({std::move(r)});
   if (t.empty()) return;
   const size_t n = t.size();
   bool comma_form = t.front().raw.segment == 0 && t.back().raw.segment > 0;
@@ -493,6 +509,7 @@ void Person(std::vector<Raw> raw, bool cyrillic, NormalisedName& out) {
     }
     out.tokens.push_back({std::move(it.raw.text), it.role, w});
   }
+  JoinAbdCompounds(out.tokens);
 }
 
 // ---- organisations ----
@@ -669,8 +686,7 @@ NormalisedName NormaliseName(std::string_view name, NameKind kind) {
           // East Asian order: read as "SURNAME, Given".
           for (size_t i = 1; i < raw.size(); ++i) raw[i].segment = std::max(raw[i].segment, 1);
         }
-        CanonicalArabicNames(Vocab(), out.script == "Arab", raw);
-        Person(std::move(raw), out.script == "Cyrl", out);
+        Person(std::move(raw), out.script == "Cyrl", out.script == "Arab", out);
         break;
       case NameKind::kOrganisation:
         Organisation(std::move(raw), out);

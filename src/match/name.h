@@ -47,6 +47,13 @@
 // "A/S" -> as); legal forms (data) are recognised in any script, the short,
 // ambiguous ones ("AS", "Co", "ООО") only at either end of the name.
 //
+// Arabic names (persons): the common given names get one vocalised spelling whatever
+// the script or romanisation (names.json "arabic_script_names", used only for names
+// in Arabic script, and "person_name_variants": محمد, Mohammed, Mohamed -> muhammad),
+// and "abd" compounds are one token ("Abd al-Rahman", "Abdel Rahman", عبد الرحمن ->
+// abdulrahman; every Abd Allah -> abdullah), joined in canonical order so that
+// Folded() stays a fixed point.
+//
 // Canonical token order. Persons: honorifics, given names (initials and particles
 // in place), patronymics, surname. Organisations: the name's words in order, then
 // legal forms (as their class, "llc"). This order makes Folded() a fixed point:
