@@ -197,7 +197,12 @@ std::optional<Path> Traversal::Cheapest(uint32_t from, uint32_t to, const PathOp
   labels[key(from, 0)] = Label{0, ~uint64_t{0}};
   queue.emplace(0, 0, from);
   while (!queue.empty()) {
-    const auto [cost, hops, u] = queue.top();
+    // Named copies, not structured bindings: the lambda below captures them, which
+    // clang 14 (the fuzzing build) does not allow for bindings.
+    const auto [top_cost, top_hops, top_u] = queue.top();
+    const int cost = top_cost;
+    const int hops = top_hops;
+    const uint32_t u = top_u;
     queue.pop();
     const Label here = labels.at(key(u, hops));
     if (here.cost != cost) continue;

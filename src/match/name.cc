@@ -327,7 +327,6 @@ void JoinAbdCompounds(std::vector<NameToken>& tokens) {
   }
 }
 
-
 void Person(std::vector<Raw> raw, bool cyrillic, bool arabic_script, NormalisedName& out) {
   const Lexicon& lx = Vocab();
   // Quoted nicknames, unless the whole name is quoted.
@@ -341,7 +340,7 @@ void Person(std::vector<Raw> raw, bool cyrillic, bool arabic_script, NormalisedN
       kept.push_back(std::move(r));
     }
   }
-  // After the nicknames are out, so that the words joined are the words Folded() writes.
+  // The name's own words; a nickname keeps its spelling, as it keeps its quotes.
   CanonicalArabicNames(lx, arabic_script, kept);
   std::vector<Item> t;
   for (auto& r : kept) t.push_back({std::move(r)});
