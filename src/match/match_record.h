@@ -49,7 +49,9 @@ enum class SchemaFamily { kPerson, kOrganisation, kVessel, kOther };
 std::string_view FamilyName(SchemaFamily family);
 SchemaFamily FamilyOf(std::string_view schema);
 
-// One token of a name with the keys the comparators use, computed once.
+// One token of a name with the keys the comparators use, computed once by
+// BuildMatchRecord (the comparators read the flags, not the text, for digits and
+// roman numerals: a token made by hand must set them too).
 struct RecordToken {
   std::string text;  // folded [a-z0-9]+
   NameToken::Role role = NameToken::kOther;

@@ -1,6 +1,7 @@
 #include "match/name.h"
 
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
@@ -266,6 +267,10 @@ bool Initial(const std::string& t) { return t.size() == 1 && IsAlpha(static_cast
 
 // ---- persons ----
 
+// How "abd" is written when the next word (or its article) is joined to it: "Abdel
+// Rahman", "Abdur Rahman"; the same prefixes, written as one word, are read as "abdul".
+constexpr std::array<std::string_view, 6> kAbdPrefixes = {"abdel", "abdul", "abdal", "abdol", "abdil", "abdur"};
+
 // "abd" and what follows it, as one token: "abdul" + the name ("Abd al-Rahman",
 // "Abdel Rahman", "Abdur Rahman" and عبد الرحمن all read "abdulrahman"), and
 // "abdullah" for every spelling of Abd Allah (the Arabic rules give "abd al lh").
@@ -286,7 +291,7 @@ void CanonicalArabicNames(const Lexicon& lx, bool arabic_script, std::vector<Raw
   for (Raw& r : raw) {
     std::string& text = r.text;
     if (text.size() >= 6 && text.compare(0, 3, "abd") == 0) {
-      for (std::string_view prefix : {"abdel", "abdul", "abdal", "abdol", "abdil", "abdur"})
+      for (std::string_view prefix : kAbdPrefixes)
         if (text.compare(0, prefix.size(), prefix) == 0 && text.size() >= prefix.size() + 2) {
           text = AbdulCompound(std::string_view(text).substr(prefix.size()));
           break;
@@ -306,7 +311,6 @@ void CanonicalArabicNames(const Lexicon& lx, bool arabic_script, std::vector<Raw
 // order Folded() writes them, so that a folded name reads back the same; the joined
 // token takes the role and weight of the name.
 void JoinAbdCompounds(std::vector<NameToken>& tokens) {
-  static const std::unordered_set<std::string_view> kAbd = {"abd", "abdel", "abdul", "abdal", "abdol", "abdil", "abdur", "abdus"};
   static const std::unordered_set<std::string_view> kArticle = {"al", "el", "ul", "ar", "as", "ad", "az", "ash",
                                                                 "at", "an", "ur", "ud", "us"};
   auto is_name = [](const NameToken& t) {
@@ -314,7 +318,10 @@ void JoinAbdCompounds(std::vector<NameToken>& tokens) {
            (t.role == NameToken::kGiven || t.role == NameToken::kSurname || t.role == NameToken::kPatronymic);
   };
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
-    if (!kAbd.count(tokens[i].text) || tokens[i].role == NameToken::kHonorific) continue;
+    const std::string& text = tokens[i].text;
+    const bool abd = text == "abd" || text == "abdus" ||
+                     std::find(kAbdPrefixes.begin(), kAbdPrefixes.end(), text) != kAbdPrefixes.end();
+    if (!abd || tokens[i].role == NameToken::kHonorific) continue;
     size_t last = i + 1;
     if (kArticle.count(tokens[last].text) && last + 1 < tokens.size()) ++last;
     if (!is_name(tokens[last])) continue;

@@ -172,7 +172,6 @@ bool SameTokens(const std::vector<RecordToken>& a, const std::vector<RecordToken
 constexpr std::array<std::string_view, 13> kRoman = {"i", "ii", "iii", "iv",  "v",   "vi",  "vii",
                                                      "viii", "ix", "x", "xii", "xiii", "xiv"};
 
-
 // A token mixing letters and digits gives its digits only: "valfajr2" and its typo
 // "vaflajr2" are both ship number 2.
 std::vector<std::string> Numerals(const RecordName& n) {
